@@ -1,0 +1,112 @@
+import type { AddressInfo } from "node:net";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Server } from "restify";
+import type { Config } from "./config";
+import { createHttpServer, type HealthReport } from "./http/server";
+import type { Logger } from "./logger";
+import { openStore, type Store } from "./store";
+import { SchedulerAdapter } from "./teams/adapter";
+import { SchedulerBot } from "./teams/bot";
+
+export interface RunningService {
+  url: string;
+  port: number;
+  store: Store;
+  /** Graceful stop: refuse new connections, let in-flight requests finish, then close the database. */
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  /** Longest wait for in-flight requests on shutdown before connections are cut. */
+  drainTimeoutMs?: number;
+}
+
+/** Composition of everything the bot process runs; index.ts and the integration tests both use it. */
+export async function startService(config: Config, logger: Logger, options: ServiceOptions = {}): Promise<RunningService> {
+  const store = await openStore(
+    config.storage.kind === "postgres"
+      ? { databaseUrl: config.storage.databaseUrl, logger }
+      : { sqlitePath: config.storage.sqlitePath, logger },
+  );
+  const adapter = new SchedulerAdapter(config.bot, logger);
+  const bot = new SchedulerBot({ logger });
+  const version = readVersion();
+  const health = (): HealthReport => ({
+    status: "ok",
+    version,
+    mode: config.mode,
+    storage: store.kind,
+    // In sandbox mode the service URLs are the emulators': listed so tools can find them.
+    ...(config.mode === "sandbox"
+      ? { sandbox: { identity: config.microsoft.authorityHost, graph: config.microsoft.graphBaseUrl, webex: config.webex.baseUrl } }
+      : {}),
+  });
+
+  const server = createHttpServer({
+    logger,
+    bodyLimitBytes: config.bodyLimitBytes,
+    tabDir: config.tabDistDir,
+    adapter,
+    botLogic: (context) => bot.run(context),
+    health,
+  });
+
+  try {
+    await listen(server, config.port, config.host);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  logger.info({ url, mode: config.mode, storage: store.kind }, "bot service listening");
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      await stopAccepting(server, options.drainTimeoutMs ?? 10_000);
+      await store.close();
+      logger.info("bot service stopped");
+    })());
+
+  return { url, port, store, close };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.server.once("error", reject);
+    server.listen(port, host, () => {
+      server.server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+function stopAccepting(server: Server, drainTimeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const hardStop = setTimeout(() => server.server.closeAllConnections(), drainTimeoutMs);
+    // Keep-alive sockets hold close() open; each becomes idle when its in-flight request ends.
+    const sweep = setInterval(() => server.server.closeIdleConnections(), 50);
+    hardStop.unref();
+    sweep.unref();
+    server.close(() => {
+      clearTimeout(hardStop);
+      clearInterval(sweep);
+      resolve();
+    });
+    server.server.closeIdleConnections();
+  });
+}
+
+function readVersion(): string {
+  for (const candidate of [join(__dirname, "..", "..", "package.json"), join(__dirname, "..", "..", "..", "package.json")]) {
+    try {
+      const pkg = JSON.parse(readFileSync(candidate, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "webex-scheduler-teams" && pkg.version) return pkg.version;
+    } catch {
+      // try the next location: the layout differs between ts (bot/src) and the build (dist/bot/src)
+    }
+  }
+  return "0.0.0";
+}

@@ -1,0 +1,33 @@
+import type { Attachment } from "botbuilder";
+import type { Translate } from "../i18n";
+import helpTemplate from "./help.json";
+import { renderCard } from "./render";
+
+export interface HelpCardData {
+  title: string;
+  tagline: string;
+  examplesHeading: string;
+  examples: { text: string }[];
+  commandsHeading: string;
+  commands: { name: string; description: string }[];
+  connectHint: string;
+  connectButton: string;
+  showConnect: boolean;
+}
+
+export const COMMAND_NAMES = ["schedule", "upcoming", "cancel", "connect", "disconnect", "whoami", "help"] as const;
+
+export function helpCard(t: Translate, options: { showConnect: boolean }): Attachment {
+  const data: HelpCardData = {
+    title: t("help.title"),
+    tagline: t("help.tagline"),
+    examplesHeading: t("help.examplesHeading"),
+    examples: [{ text: t("help.example1") }, { text: t("help.example2") }, { text: t("help.example3") }],
+    commandsHeading: t("help.commandsHeading"),
+    commands: COMMAND_NAMES.map((name) => ({ name, description: t(`help.cmd.${name}`) })),
+    connectHint: t("help.connectHint"),
+    connectButton: t("help.connectButton"),
+    showConnect: options.showConnect,
+  };
+  return renderCard(helpTemplate, data);
+}
