@@ -1,0 +1,46 @@
+import { relative } from "node:path";
+import { UsageError, parseBenchArgs } from "./harness/args";
+import { discoverBenchmarks } from "./harness/discover";
+import { buildReport, writeReport } from "./harness/report";
+import { DEFAULT_WARMUP, runBenchmark, type BenchmarkResult } from "./harness/runner";
+import { formatDuration, formatRatio, formatTable } from "./harness/table";
+
+/**
+ * `npm run bench` (or `npx tsx bench/run.ts`): runs every benchmark in bench/ one after the
+ * other, prints one table on stdout and writes bench/results/latest.json. Progress goes to
+ * stderr so stdout is only the table. Options: --filter <name>, --samples N, --warmup N.
+ */
+async function main(): Promise<void> {
+  const args = parseBenchArgs(process.argv.slice(2));
+  const all = discoverBenchmarks(__dirname);
+  const selected = args.filter ? all.filter((b) => b.name.includes(args.filter!)) : all;
+  if (selected.length === 0) {
+    throw new UsageError(`no benchmark matches --filter ${args.filter}; available: ${all.map((b) => b.name).join(", ") || "none"}`);
+  }
+  const options = { samples: args.samples, warmup: args.warmup ?? DEFAULT_WARMUP(args.samples) };
+
+  const results: BenchmarkResult[] = [];
+  for (const benchmark of selected) {
+    process.stderr.write(`${benchmark.name}: ${options.warmup} warm-up + ${options.samples} samples per side…\n`);
+    const result = await runBenchmark(benchmark, options);
+    process.stderr.write(`${benchmark.name}: median ${formatDuration(result.subject.medianNs)} vs ${formatDuration(result.baseline.medianNs)} (${formatRatio(result.ratio.median)})\n`);
+    results.push(result);
+  }
+
+  process.stdout.write(`\n${formatTable(results)}\n\n`);
+  const file = writeReport(buildReport(results, { ...options, filter: args.filter }), __dirname);
+  process.stderr.write(`results written to ${relative(process.cwd(), file) || file}\n`);
+}
+
+main().then(
+  // Keep-alive sockets and timers of the benchmarked servers must not keep the process alive.
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\nusage: npm run bench -- [--filter <name>] [--samples N] [--warmup N]\n`);
+    } else {
+      process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.exit(1);
+  },
+);
