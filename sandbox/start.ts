@@ -17,7 +17,8 @@ async function main(): Promise<void> {
 
   if (appEnv === "sandbox") {
     sandbox = await startSandbox({ tls });
-    Object.assign(env, sandbox.botEnv);
+    // Environment set by the user wins (e.g. PORT); the sandbox fills in its URLs.
+    for (const [name, value] of Object.entries(sandbox.botEnv)) env[name] ??= value;
   }
 
   const bot = spawn(process.execPath, [join(__dirname, "..", "bot", "src", "index.js")], { stdio: "inherit", env });

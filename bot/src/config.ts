@@ -94,7 +94,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: "MicrosoftAppPassword", description: "The bot's client secret.", example: "<secret from Teams Toolkit>", secret: true, schema: z.string().min(1) },
   { name: "MicrosoftAppType", description: "MultiTenant, SingleTenant or UserAssignedMSI.", example: "MultiTenant", default: "MultiTenant", schema: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]) },
   { name: "MicrosoftAppTenantId", description: "Tenant of a SingleTenant bot.", example: "8c3dd6a1-7f1e-4b2a-9d55-5e0c7a1b2c3d", schema: guidOrName },
-  { name: "ToChannelFromBotLoginUrl", description: "Bot Framework token endpoint override (sandbox).", example: "https://localhost:4001/botframework.com/oauth2/v2.0/token", schema: httpsUrl },
+  { name: "ToChannelFromBotLoginUrl", description: "Authority for bot → channel tokens (override; the sandbox sets it).", example: "https://login.microsoftonline.com/botframework.com", schema: httpsUrl },
   { name: "ToChannelFromBotOAuthScope", description: "Scope of bot → channel tokens (override).", example: "https://api.botframework.com/.default", schema: z.string().min(1) },
   { name: "ToBotFromChannelTokenIssuer", description: "Issuer of channel → bot tokens (override).", example: "https://api.botframework.com", schema: z.string().min(1) },
   { name: "ToBotFromChannelOpenIdMetadataUrl", description: "OpenID metadata of channel → bot tokens (override).", example: "https://localhost:4001/botframework/v1/.well-known/openidconfiguration", schema: httpsUrl },

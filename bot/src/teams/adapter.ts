@@ -6,6 +6,8 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from "botbuilder";
+import { ConfidentialClientApplication } from "@azure/msal-node";
+import { MsalServiceClientCredentialsFactory } from "botframework-connector";
 import type { Config } from "../config";
 import type { Logger } from "../logger";
 import { translator } from "./i18n";
@@ -18,7 +20,7 @@ import { translator } from "./i18n";
  */
 export class SchedulerAdapter extends CloudAdapter {
   constructor(config: Config["bot"], private readonly logger: Logger) {
-    super(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
+    super(new ConfigurationBotFrameworkAuthentication(authOptions(config), outboundCredentials(config)));
     this.onTurnError = async (context, error) => {
       this.logger.error({ err: error, activityType: context.activity.type, conversationType: context.activity.conversation?.conversationType }, "unhandled error in a bot turn");
       if (context.activity.type === "message") {
@@ -33,6 +35,25 @@ export class SchedulerAdapter extends CloudAdapter {
   handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
   }
+}
+
+/**
+ * Outbound (bot → channel) tokens. The default factory only knows Microsoft's login hosts; when
+ * the login URL is overridden (the sandbox, a sovereign cloud) msal-node is given that authority
+ * as a known one. botframework-connector is typed against msal-node 2, the app uses 3; the
+ * factory only calls acquireTokenByClientCredential, which both share.
+ */
+function outboundCredentials(config: Config["bot"]): MsalServiceClientCredentialsFactory | undefined {
+  if (!config.toChannelFromBotLoginUrl || !config.appId || !config.appPassword) return undefined;
+  const msal = new ConfidentialClientApplication({
+    auth: {
+      clientId: config.appId,
+      clientSecret: config.appPassword,
+      authority: config.toChannelFromBotLoginUrl,
+      knownAuthorities: [new URL(config.toChannelFromBotLoginUrl).host],
+    },
+  });
+  return new MsalServiceClientCredentialsFactory(config.appId, msal as unknown as ConstructorParameters<typeof MsalServiceClientCredentialsFactory>[1]);
 }
 
 function authOptions(config: Config["bot"]): ConfigurationBotFrameworkAuthenticationOptions {

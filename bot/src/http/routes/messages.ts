@@ -62,8 +62,14 @@ function describe(error: unknown): { name: string; message: string } {
   return { name: e.name ?? "Error", message: e.message ?? String(error) };
 }
 
-/** botframework-connector's AuthenticationError carries statusCode 401 (its class is not re-exported by botbuilder). */
+/**
+ * botframework-connector's AuthenticationError carries statusCode 401. A token with a bad
+ * signature escapes it, though: jsonwebtoken's own errors are rethrown as they are, and would
+ * otherwise turn a forged token into a 500.
+ */
+const JWT_ERRORS = new Set(["AuthenticationError", "JsonWebTokenError", "NotBeforeError", "TokenExpiredError"]);
+
 function isAuthenticationError(error: unknown): boolean {
-  const e = error as { name?: string; statusCode?: number };
-  return e?.name === "AuthenticationError" || e?.statusCode === 401;
+  const e = error as { name?: string; statusCode?: number } | undefined;
+  return (e?.name !== undefined && JWT_ERRORS.has(e.name)) || e?.statusCode === 401;
 }
