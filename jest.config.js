@@ -4,7 +4,7 @@ module.exports = {
   roots: ["<rootDir>/bot", "<rootDir>/sandbox", "<rootDir>/appPackage", "<rootDir>/tab/test", "<rootDir>/bench"],
   testMatch: ["**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testTimeout: 30000,
   maxWorkers: 2,
 };

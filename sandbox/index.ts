@@ -5,7 +5,7 @@ import { createConnectorEmulator, type ConnectorEmulator, type RosterMember } fr
 import { createGraphEmulator, type GraphEmulator } from "./graph";
 import { createIdentityEmulator, loadSandboxCredentials, sandboxAppRegistrations, type IdentityEmulator, type SandboxCredentials } from "./identity";
 import { createTenant, type Tenant } from "./tenant";
-import { SANDBOX_WEBEX_INTEGRATION, createWebexEmulator, type WebexEmulator } from "./webex";
+import { SANDBOX_WEBEX_INTEGRATION, SCOPES, createWebexEmulator, type WebexEmulator } from "./webex";
 
 /**
  * All emulators in one process on loopback, seeded with the demo tenant. `botEnv` is the
@@ -20,6 +20,13 @@ export interface SandboxOptions {
    * emulator signed (tests). Off for `npm start`: the Agents Playground sends no token.
    */
   botAuthentication?: boolean;
+  /**
+   * The demo tenant's admin has consented to the app's application permissions (tenant mode).
+   * Default true for `npm start`; false shows individual mode (each user signs in).
+   */
+  adminConsent?: boolean;
+  /** Give the bot a Webex service token (tenant mode schedules on hosts' behalf). Default true. */
+  webexServiceToken?: boolean;
   /** Graph webhook timings; tests shorten them. */
   graphDelivery?: Parameters<typeof createGraphEmulator>[0]["deliver"];
 }
@@ -50,6 +57,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const identity = createIdentityEmulator({ tenant, keys, apps: sandboxAppRegistrations(credentials) });
     const identityServer = await identity.start({ tls });
     servers.push(identityServer);
+    const consent = (): void => {
+      if (options.adminConsent ?? true) identity.grantAdminConsent(credentials.app.clientId);
+    };
+    consent();
 
     const graph = createGraphEmulator({ tenant, keys, issuer: (tid) => identity.issuer(tid), allowHttpNotificationUrl: true, ...(options.graphDelivery ? { deliver: options.graphDelivery } : {}) });
     const graphServer = await graph.start({ tls });
@@ -58,6 +69,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const webex = createWebexEmulator({ tenant });
     const webexServer = await webex.start({ tls });
     servers.push(webexServer);
+    // Daniel Okafor is the demo tenant's Webex admin: his token schedules on hosts' behalf.
+    const serviceToken = (options.webexServiceToken ?? true)
+      ? webex.issueToken("daniel.okafor@contoso.com", [SCOPES.peopleRead, SCOPES.adminSchedulesRead, SCOPES.adminSchedulesWrite], { expiresInSeconds: 365 * 24 * 3600, survivesReset: true })
+      : undefined;
 
     const connector = createConnectorEmulator({
       rosters: rosters(tenant),
@@ -68,6 +83,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
     const urls = { identity: identityServer.url, graph: graphServer.url, webex: webexServer.url, connector: connectorServer.url };
     const botEnv: Record<string, string> = {
+      APP_MODE: "sandbox",
+      AAD_APP_CLIENT_ID: credentials.app.clientId,
+      AAD_APP_CLIENT_SECRET: credentials.app.clientSecret,
+      AAD_APP_CERT_PATH: credentials.app.certificatePath,
+      AAD_APP_CERT_KEY_PATH: credentials.app.privateKeyPath,
+      AAD_APP_ID_URI: `api://localhost/${credentials.app.clientId}`,
+      ...(serviceToken ? { WEBEX_SERVICE_TOKEN: serviceToken } : {}),
       AUTHORITY_HOST: urls.identity,
       GRAPH_BASE_URL: urls.graph,
       WEBEX_BASE_URL: urls.webex,
@@ -94,6 +116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       ],
       reset() {
         identity.reset();
+        consent();
         graph.reset();
         webex.reset();
         connector.reset();

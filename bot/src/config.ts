@@ -22,6 +22,7 @@ export interface Config {
   host: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   bodyLimitBytes: number;
+  /** Unset only in sandbox mode, where the service's own loopback URL is used. */
   publicBaseUrl: string | undefined;
   tabDistDir: string;
   storage: { kind: "sqlite"; sqlitePath: string } | { kind: "postgres"; databaseUrl: string };
@@ -44,6 +45,8 @@ export interface Config {
     clientSecret: string | undefined;
     certificatePath: string | undefined;
     certificateKeyPath: string | undefined;
+    /** Audience of the tab's Teams SSO tokens. */
+    appIdUri: string | undefined;
   };
   webex: {
     baseUrl: string;
@@ -81,6 +84,7 @@ const guidOrName = z.string().min(1);
 
 export const VARIABLES: readonly Variable[] = [
   { name: "APP_ENV", description: "Which `env/.env.<name>` file to read (and its `.user` twin).", example: "sandbox", default: "sandbox", schema: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes") },
+  { name: "APP_MODE", description: "Force a mode: `sandbox` (emulators, set by `npm start`), `tenant` or `individual`. Unset: `sandbox` without Microsoft credentials, else `tenant` with a certificate, `individual` with only a secret.", example: "sandbox", schema: z.enum(["sandbox", "tenant", "individual"]) },
   { name: "PORT", description: "HTTP port of the bot service.", example: "3978", default: "3978", schema: z.coerce.number().int().min(0).max(65535) },
   { name: "HOST", description: "Interface to listen on.", example: "0.0.0.0", default: "0.0.0.0", schema: z.string().min(1) },
   { name: "LOG_LEVEL", description: "pino log level.", example: "info", default: "info", schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]) },
@@ -99,6 +103,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: "ToBotFromChannelTokenIssuer", description: "Issuer of channel → bot tokens (override).", example: "https://api.botframework.com", schema: z.string().min(1) },
   { name: "ToBotFromChannelOpenIdMetadataUrl", description: "OpenID metadata of channel → bot tokens (override).", example: "https://localhost:4001/botframework/v1/.well-known/openidconfiguration", schema: httpsUrl },
   { name: "AAD_APP_CLIENT_ID", description: "Entra app (client) id used for Graph and SSO. Its presence switches off sandbox mode.", example: "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0", schema: guidOrName },
+  { name: "AAD_APP_ID_URI", description: "Application ID URI the tab's Teams SSO tokens are issued for (their audience). Default `api://<PUBLIC_BASE_URL host>/<AAD_APP_CLIENT_ID>`.", example: "api://webex-scheduler.contoso.com/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0", schema: z.string().regex(/^api:\/\/\S+$/, "must start with api://") },
   { name: "AAD_APP_CLIENT_SECRET", description: "Client secret for the individual (delegated) sign-in flow.", example: "<secret>", secret: true, schema: z.string().min(1) },
   { name: "AAD_APP_CERT_PATH", description: "PEM certificate registered on the Entra app (tenant mode, client-credentials with a certificate assertion).", example: "/run/secrets/webex-scheduler.crt.pem", schema: z.string().min(1) },
   { name: "AAD_APP_CERT_KEY_PATH", description: "PEM private key of that certificate.", example: "/run/secrets/webex-scheduler.key.pem", secret: true, schema: z.string().min(1) },
@@ -142,7 +147,8 @@ export function parseConfig(env: EnvSource): Config {
   const certKeyPath = str("AAD_APP_CERT_KEY_PATH");
   const clientSecret = str("AAD_APP_CLIENT_SECRET");
   let mode: Mode = "sandbox";
-  if (clientId) {
+  const forced = v.APP_MODE as Mode | undefined;
+  if (clientId && forced !== "sandbox") {
     if (certPath || certKeyPath) {
       requireTogether("AAD_APP_CERT_PATH", certPath, "AAD_APP_CERT_KEY_PATH", certKeyPath);
       mode = "tenant";
@@ -153,7 +159,12 @@ export function parseConfig(env: EnvSource): Config {
     }
     if (!str("TOKEN_ENCRYPTION_KEY")) throw invalid(byName("TOKEN_ENCRYPTION_KEY"), "is required outside sandbox mode");
     if (!str("PUBLIC_BASE_URL")) throw invalid(byName("PUBLIC_BASE_URL"), "is required outside sandbox mode (OAuth callbacks and Graph webhooks need it)");
+    if (forced === "individual") mode = "individual";
+    if (forced === "tenant" && mode !== "tenant") throw invalid(byName("AAD_APP_CERT_PATH"), "is required for APP_MODE=tenant (app-only tokens need a certificate)");
+  } else if (forced && forced !== "sandbox") {
+    throw invalid(byName("AAD_APP_CLIENT_ID"), `is required for APP_MODE=${forced}`);
   }
+  if (certPath || certKeyPath) requireTogether("AAD_APP_CERT_PATH", certPath, "AAD_APP_CERT_KEY_PATH", certKeyPath);
   const appId = str("MicrosoftAppId");
   const appType = v.MicrosoftAppType as Config["bot"]["appType"];
   if (appId && appType !== "UserAssignedMSI" && !str("MicrosoftAppPassword")) {
@@ -171,7 +182,7 @@ export function parseConfig(env: EnvSource): Config {
     host: str("HOST") ?? "0.0.0.0",
     logLevel: v.LOG_LEVEL as Config["logLevel"],
     bodyLimitBytes: v.BODY_LIMIT_BYTES as number,
-    publicBaseUrl: str("PUBLIC_BASE_URL"),
+    publicBaseUrl: str("PUBLIC_BASE_URL")?.replace(/\/$/, ""),
     tabDistDir: str("TAB_DIST_DIR") ?? "tab/dist",
     storage: databaseUrl ? { kind: "postgres", databaseUrl } : { kind: "sqlite", sqlitePath: str("SQLITE_PATH") ?? ".data/webex-scheduler.sqlite" },
     tokenEncryptionKey: str("TOKEN_ENCRYPTION_KEY"),
@@ -192,6 +203,7 @@ export function parseConfig(env: EnvSource): Config {
       clientSecret,
       certificatePath: certPath,
       certificateKeyPath: certKeyPath,
+      appIdUri: str("AAD_APP_ID_URI") ?? (clientId ? `api://${new URL(str("PUBLIC_BASE_URL") ?? "http://localhost").host}/${clientId}` : undefined),
     },
     webex: {
       baseUrl: str("WEBEX_BASE_URL")!,

@@ -55,7 +55,7 @@ export interface WebexEmulator {
   /** Back to the seeded state: no meetings, tokens, faults, quota use or clock offset. */
   reset(): void;
   /** A bearer token for a sandbox person (test helper; also POST /_sandbox/tokens). Throws for unknown people. */
-  issueToken(email: string, scopes: readonly string[], options?: { clientId?: string; expiresInSeconds?: number }): string;
+  issueToken(email: string, scopes: readonly string[], options?: { clientId?: string; expiresInSeconds?: number; survivesReset?: boolean }): string;
   readonly meetings: { list(): MeetingSnapshot[]; get(seriesId: string): MeetingSnapshot | undefined };
   readonly directory: WebexDirectory;
   readonly faults: Faults;
@@ -119,10 +119,12 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
   router.put("/v1/meetings/:meetingId", updateMeeting(ctx, "put"));
   router.delete("/v1/meetings/:meetingId", deleteMeeting(ctx));
 
-  const issue = (email: string, scopes: readonly string[], clientId: string, lifetimeSeconds?: number): Grant | undefined => {
+  const issue = (email: string, scopes: readonly string[], clientId: string, lifetimeSeconds?: number, token?: string): Grant | undefined => {
     const person = ctx.directory.byEmail(email);
-    return person ? ctx.tokens.issueAccess(person, scopes, clientId, lifetimeSeconds) : undefined;
+    return person ? ctx.tokens.issueAccess(person, scopes, clientId, lifetimeSeconds, token) : undefined;
   };
+  // Tokens a configured process holds (the sandbox's Webex service token): reissued after reset.
+  const kept: { email: string; scopes: readonly string[]; clientId: string; lifetimeSeconds?: number; token: string }[] = [];
   const reset = (): void => {
     ctx.meetings.clear();
     ctx.tokens.clear();
@@ -130,6 +132,7 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     ctx.quota.clear();
     ctx.quota.limits = { ...initialQuota };
     offsetMs = 0;
+    for (const k of kept) issue(k.email, k.scopes, k.clientId, k.lifetimeSeconds, k.token);
   };
   registerControlRoutes(router, ctx, {
     reset,
@@ -152,8 +155,10 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     },
     reset,
     issueToken(email, scopes, tokenOptions = {}) {
-      const grant = issue(email, scopes, tokenOptions.clientId ?? SANDBOX_WEBEX_INTEGRATION.clientId, tokenOptions.expiresInSeconds);
+      const clientId = tokenOptions.clientId ?? SANDBOX_WEBEX_INTEGRATION.clientId;
+      const grant = issue(email, scopes, clientId, tokenOptions.expiresInSeconds);
       if (!grant) throw new Error(`${email} has no Webex account in the sandbox`);
+      if (tokenOptions.survivesReset) kept.push({ email, scopes, clientId, lifetimeSeconds: tokenOptions.expiresInSeconds, token: grant.token });
       return grant.token;
     },
     meetings: {

@@ -46,8 +46,8 @@ export class TokenStore {
     return this.options.accessTokenSeconds ?? ACCESS_TOKEN_SECONDS;
   }
 
-  issueAccess(person: WebexPerson, scopes: Iterable<string>, clientId: string, lifetimeSeconds = this.accessSeconds): Grant {
-    const grant: Grant = { token: newOpaqueToken(person.orgUuid), person, scopes: new Set(scopes), clientId, expiresAtMs: this.now() + lifetimeSeconds * 1000 };
+  issueAccess(person: WebexPerson, scopes: Iterable<string>, clientId: string, lifetimeSeconds = this.accessSeconds, token?: string): Grant {
+    const grant: Grant = { token: token ?? newOpaqueToken(person.orgUuid), person, scopes: new Set(scopes), clientId, expiresAtMs: this.now() + lifetimeSeconds * 1000 };
     this.access.set(grant.token, grant);
     return grant;
   }

@@ -22,6 +22,8 @@ export interface HttpServerDeps {
   adapter: SchedulerAdapter;
   botLogic: (context: TurnContext) => Promise<void>;
   health: () => HealthReport;
+  /** Feature routes (OAuth callbacks, tab API, webhooks), registered after the core ones. */
+  routes?: readonly ((server: Server) => void)[];
 }
 
 /** Builds the restify server with every route; the caller decides when to listen. */
@@ -61,6 +63,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     res.redirect(302, "/tab/", next);
   });
   server.get("/tab/*", tabStaticRoute(deps.tabDir));
+  for (const register of deps.routes ?? []) register(server);
 
   return server;
 }

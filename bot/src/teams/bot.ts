@@ -1,6 +1,15 @@
-import { MessageFactory, TeamsActivityHandler, TurnContext } from "botbuilder";
+import {
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from "botbuilder";
+import type { AccountsService } from "../accounts/types";
 import type { Logger } from "../logger";
+import { DISCONNECT_VERBS, textCard } from "./cards/account-card";
 import { helpCard } from "./cards/help-card";
+import { accountCommands, userFromActivity } from "./commands/accounts";
 import type { BotCommand } from "./commands/command";
 import { helpCommand } from "./commands/help";
 import { notYetCommand } from "./commands/not-yet";
@@ -9,30 +18,39 @@ import { translator } from "./i18n";
 
 export interface SchedulerBotDeps {
   logger: Logger;
-  commands?: readonly BotCommand[];
+  /** Absent when no Microsoft app is configured at all (a bare `node dist/bot/src/index.js`). */
+  accounts?: AccountsService;
 }
 
 /** Triggers include the command titles of appPackage's localised command lists (en, sv, ja, tr). */
-export const DEFAULT_COMMANDS: readonly BotCommand[] = [
-  helpCommand,
+const NOT_YET: readonly BotCommand[] = [
   notYetCommand("schedule", ["schedule", "boka", "予約", "planla"]),
   notYetCommand("upcoming", ["upcoming", "kommande", "今後の予定", "yaklaşan"]),
   notYetCommand("cancel", ["cancel", "avboka", "キャンセル", "iptal"]),
+];
+const ACCOUNT_PLACEHOLDERS: readonly BotCommand[] = [
   notYetCommand("connect", ["connect", "anslut", "接続", "bağlan"]),
   notYetCommand("disconnect", ["disconnect", "koppla från", "接続解除", "bağlantıyı kes"]),
   notYetCommand("whoami", ["whoami", "vem är jag", "アカウント確認", "ben kimim"]),
 ];
 
+export function botCommands(deps: SchedulerBotDeps): readonly BotCommand[] {
+  return [helpCommand, ...NOT_YET, ...(deps.accounts ? accountCommands(deps.accounts, deps.logger) : ACCOUNT_PLACEHOLDERS)];
+}
+
+/** Every command the bot knows, for routing tests. */
+export const DEFAULT_COMMANDS: readonly BotCommand[] = [helpCommand, ...NOT_YET, ...ACCOUNT_PLACEHOLDERS];
+
 /**
- * The Teams bot: routes each message to a command. It holds no per-user state; everything a
- * turn needs comes from the activity or the injected dependencies.
+ * The Teams bot: routes each message to a command and each card action to its verb. It holds no
+ * per-user state; everything a turn needs comes from the activity or the injected dependencies.
  */
 export class SchedulerBot extends TeamsActivityHandler {
   private readonly commands: readonly BotCommand[];
 
   constructor(private readonly deps: SchedulerBotDeps) {
     super();
-    this.commands = deps.commands ?? DEFAULT_COMMANDS;
+    this.commands = botCommands(deps);
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -62,5 +80,25 @@ export class SchedulerBot extends TeamsActivityHandler {
       return;
     }
     await routed.command.run({ turn: context, args: routed.args, t });
+  }
+
+  /** Universal actions (Action.Execute): the answer replaces the card in place. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const t = translator(context.activity.locale);
+    const verb = invokeValue.action?.verb;
+    const user = userFromActivity(context.activity);
+    const reply = (text: string): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: textCard(text).content as Record<string, unknown> });
+    if (verb === DISCONNECT_VERBS.keep) return reply(t("disconnect.kept"));
+    if (verb === DISCONNECT_VERBS.confirm) {
+      if (!user || !this.deps.accounts) return reply(t("error.noUser"));
+      try {
+        const result = await this.deps.accounts.disconnect(user);
+        return reply(t("disconnect.done", { tokens: String(result.removedTokens), subscriptions: String(result.removedSubscriptions) }));
+      } catch (error) {
+        this.deps.logger.error({ err: error, tenantId: user.tenantId }, "disconnect failed");
+        return reply(t("error.accounts"));
+      }
+    }
+    return { statusCode: 400, type: "application/vnd.microsoft.error", value: { code: "BadRequest", message: `Unknown card action: ${verb ?? "(none)"}` } };
   }
 }
