@@ -12,7 +12,8 @@ import { TokenAcquisitionError } from "../../src/identity/token-provider";
 let sandbox: RunningSandbox;
 
 beforeAll(async () => {
-  sandbox = await startSandbox();
+  // No admin consent at first: each test grants what it needs.
+  sandbox = await startSandbox({ adminConsent: false });
 });
 afterAll(() => sandbox?.close());
 beforeEach(() => sandbox.reset());
