@@ -8,11 +8,16 @@ import type { Logger } from "./logger";
 import { openStore, type Store } from "./store";
 import { SchedulerAdapter } from "./teams/adapter";
 import { SchedulerBot } from "./teams/bot";
+import { createAccountsModule, type AccountsModule } from "./accounts/compose";
+import { createTabTokenVerifier } from "./http/tab-auth";
+import { tabApiRoutes } from "./http/routes/tab-api";
 
 export interface RunningService {
   url: string;
   port: number;
   store: Store;
+  /** Undefined when no Entra app is configured (a bare start without the sandbox). */
+  accounts: AccountsModule | undefined;
   /** Graceful stop: refuse new connections, let in-flight requests finish, then close the database. */
   close(): Promise<void>;
 }
@@ -30,7 +35,9 @@ export async function startService(config: Config, logger: Logger, options: Serv
       : { sqlitePath: config.storage.sqlitePath, logger },
   );
   const adapter = new SchedulerAdapter(config.bot, logger);
-  const bot = new SchedulerBot({ logger });
+  // The bot is built once the public URL is known (sign-in links point at it); until then no
+  // activity can arrive, because the server is not listening yet.
+  let bot: SchedulerBot | undefined;
   const version = readVersion();
   const health = (): HealthReport => ({
     status: "ok",
@@ -48,7 +55,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
     bodyLimitBytes: config.bodyLimitBytes,
     tabDir: config.tabDistDir,
     adapter,
-    botLogic: (context) => bot.run(context),
+    botLogic: (context) => bot!.run(context),
     health,
   });
 
@@ -60,6 +67,25 @@ export async function startService(config: Config, logger: Logger, options: Serv
   }
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
+  let accounts: AccountsModule | undefined;
+  try {
+    accounts = createAccountsModule({ config, store, logger, publicBaseUrl: config.publicBaseUrl ?? url });
+  } catch (error) {
+    server.close();
+    await store.close();
+    throw error;
+  }
+  for (const register of accounts?.routes ?? []) register(server);
+  if (accounts) {
+    // The tab's API trusts only Teams SSO tokens issued for this app, verified against Entra's keys.
+    const verifier = createTabTokenVerifier({
+      authorityHost: config.microsoft.authorityHost,
+      audience: [config.microsoft.appIdUri, config.microsoft.clientId].filter((a): a is string => !!a),
+      ...(config.bot.appType === "SingleTenant" && config.bot.appTenantId ? { allowedTenants: (tid: string) => tid === config.bot.appTenantId } : {}),
+    });
+    tabApiRoutes({ verifier, accounts: accounts.service, logger })(server);
+  }
+  bot = new SchedulerBot({ logger, ...(accounts ? { accounts: accounts.service } : {}) });
   logger.info({ url, mode: config.mode, storage: store.kind }, "bot service listening");
 
   let closing: Promise<void> | undefined;
@@ -70,7 +96,7 @@ export async function startService(config: Config, logger: Logger, options: Serv
       logger.info("bot service stopped");
     })());
 
-  return { url, port, store, close };
+  return { url, port, store, accounts, close };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

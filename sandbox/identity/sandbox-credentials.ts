@@ -28,6 +28,8 @@ export const SANDBOX_APP_REDIRECT_URIS = [
   "http://localhost/auth/callback",
   "http://localhost/api/auth/callback",
   "http://localhost/api/auth/microsoft/callback",
+  "https://localhost/api/auth/microsoft/admin-consent",
+  "http://localhost/api/auth/microsoft/admin-consent",
 ];
 
 export interface SandboxAppCredentials {

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 
@@ -19,6 +19,13 @@ const CONTENT_TYPES: Record<string, string> = {
   ".png": "image/png",
 };
 
+/** A JSON route that looks at the request: stands in for an API that checks its bearer token. */
+export type JsonRoute = (request: { method: string; headers: IncomingHttpHeaders }) => {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+};
+
 export interface StaticServer {
   origin: string;
   close(): Promise<void>;
@@ -26,7 +33,8 @@ export interface StaticServer {
 
 /**
  * `mounts` maps a URL prefix ("/tab/") to a directory; `json` maps exact paths to fixed
- * JSON bodies (e.g. "/healthz", standing in for the bot's answer).
+ * JSON bodies for GET (e.g. "/healthz", standing in for the bot's answer) or to a JsonRoute,
+ * which answers any method.
  */
 export async function startStaticServer(
   mounts: Record<string, string>,
@@ -35,8 +43,14 @@ export async function startStaticServer(
   const server: Server = createServer((req, res) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+      const route = Object.hasOwn(json, pathname) ? json[pathname] : undefined;
+      if (typeof route === "function") {
+        const answer = (route as JsonRoute)({ method: req.method ?? "GET", headers: req.headers });
+        res.writeHead(answer.status, { "content-type": "application/json", "cache-control": "no-store", ...answer.headers }).end(JSON.stringify(answer.body));
+        return;
+      }
       if (Object.hasOwn(json, pathname) && req.method === "GET") {
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(json[pathname]));
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(route));
         return;
       }
       const mount = Object.keys(mounts).find((prefix) => pathname.startsWith(prefix));

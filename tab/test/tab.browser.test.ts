@@ -7,7 +7,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from "playwright-core";
-import { startStaticServer, type StaticServer } from "./static-server";
+import type { AccountStatus } from "../../bot/src/accounts/types";
+import { toTabMe } from "../../bot/src/http/routes/tab-api";
+import { startStaticServer, type JsonRoute, type StaticServer } from "./static-server";
 
 const TAB_DIST = path.resolve(__dirname, "..", "dist");
 const HOST_DIR = path.resolve(__dirname, "teams-host");
@@ -18,6 +20,60 @@ const SOON_MS = 10_000;
 interface HostMessage {
   func: string;
   args: unknown[];
+}
+
+/** SSO tokens the fake API accepts (the harness hands one to the tab with ?token=). */
+const AIKO_TOKEN = "harness-sso-token-aiko";
+const GRACE_TOKEN = "harness-sso-token-grace";
+const TENANT_ID = "8c3dd6a1-7f1e-4b2a-9d55-5e0c7a1b2c3d";
+
+/**
+ * What GET /api/tab/me answers, built by the server's own mapping (bot/src/http/routes/tab-api.ts)
+ * from an accounts status, so this fake cannot drift from the real response shape.
+ */
+function accountsFor(origin: string): Record<string, { status: AccountStatus; name: string; upn: string }> {
+  return {
+    [AIKO_TOKEN]: {
+      name: "Aiko Tanaka",
+      upn: "aiko.tanaka@contoso.com",
+      status: {
+        user: { tenantId: TENANT_ID, userId: "00000000-0000-4000-8000-000000000001", displayName: "Aiko Tanaka", userPrincipalName: "aiko.tanaka@contoso.com" },
+        mode: "individual",
+        steps: [{ kind: "webex-connect", url: `${origin}/api/auth/webex/start?session=aiko` }],
+        match: { kind: "matched", address: "aiko.tanaka@contoso.com", source: "mail", webexPersonId: "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9haWtv", webexEmail: "aiko.tanaka@contoso.com" },
+      },
+    },
+    [GRACE_TOKEN]: {
+      name: "Grace Kim",
+      upn: "grace.kim@contoso.com",
+      status: {
+        user: { tenantId: TENANT_ID, userId: "00000000-0000-4000-8000-000000000010" },
+        mode: "individual",
+        steps: [
+          { kind: "microsoft-sign-in", url: `${origin}/api/auth/microsoft/start?session=grace` },
+          { kind: "admin-consent-missing", adminConsentUrl: `${origin}/${TENANT_ID}/v2.0/adminconsent?client_id=app` },
+        ],
+      },
+    },
+  };
+}
+
+/** Requests the fake API saw: method, path and whether the token was one it accepts. */
+let apiCalls: { method: string; path: string; token: string | undefined }[] = [];
+
+function fakeTabApi(path: string, origin: () => string, handle: (token: string, method: string) => ReturnType<JsonRoute>): JsonRoute {
+  return ({ method, headers }) => {
+    const token = /^Bearer (.+)$/.exec(headers.authorization ?? "")?.[1];
+    apiCalls.push({ method, path, token });
+    if (!token || !Object.hasOwn(accountsFor(origin()), token)) {
+      return {
+        status: 401,
+        headers: { "www-authenticate": 'Bearer realm="webex-scheduler", error="invalid_token"' },
+        body: { error: { code: "Unauthorized", message: "Your sign-in could not be verified. Sign in again, then retry." } },
+      };
+    }
+    return handle(token, method);
+  };
 }
 
 let server: StaticServer;
@@ -33,10 +89,23 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing — install it with: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
+  const origin = () => server.origin;
   server = await startStaticServer(
     { "/tab/": TAB_DIST, "/host/": HOST_DIR },
-    // The shape the bot's GET /healthz answers with (bot/src/http/server.ts).
-    { "/healthz": { status: "ok", mode: "sandbox", storage: "sqlite", version: "9.8.7" } },
+    {
+      // The shape the bot's GET /healthz answers with (bot/src/http/server.ts).
+      "/healthz": { status: "ok", mode: "sandbox", storage: "sqlite", version: "9.8.7" },
+      "/api/tab/me": fakeTabApi("/api/tab/me", origin, (token, method) => {
+        if (method !== "GET") return { status: 405, body: { error: { code: "MethodNotAllowed", message: "GET only" } } };
+        const account = accountsFor(origin())[token]!;
+        return { status: 200, body: toTabMe(account.status, { tenantId: TENANT_ID, userId: account.status.user.userId, upn: account.upn, name: account.name }) };
+      }),
+      "/api/tab/disconnect": fakeTabApi("/api/tab/disconnect", origin, (_token, method) =>
+        method === "POST"
+          ? { status: 200, body: { removedTokens: 2, removedSubscriptions: 1, removedLink: true } }
+          : { status: 405, body: { error: { code: "MethodNotAllowed", message: "POST only" } } },
+      ),
+    },
   );
   // playwright gives every launch a fresh temporary profile (user-data dir).
   browser = await chromium.launch({
@@ -60,6 +129,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  apiCalls = [];
   context = await browser.newContext({ locale: "en-US" });
   pageErrors = [];
   context.on("page", (page) => page.on("pageerror", (error) => pageErrors.push(error)));
@@ -215,5 +285,82 @@ describe("the tab inside Teams", () => {
   test("added to a group chat, the configuration page talks about the chat", async () => {
     const { tab } = await openInHost({ frame: "settings", surface: "chat", locale: "en-US", page: "#/config" });
     await tab.getByRole("heading", { level: 1, name: "Add Webex Scheduler to this chat" }).waitFor({ timeout: SOON_MS });
+  });
+});
+
+describe("the Your accounts panel", () => {
+  test("shows the Microsoft identity, the mode, the matched Webex account and a Connect Webex step", async () => {
+    const { tab } = await openInHost({ locale: "en-US", page: "#/personal", token: AIKO_TOKEN });
+    const panel = tab.getByRole("region", { name: "Your accounts" });
+    await panel.getByText("Aiko Tanaka").waitFor({ timeout: SOON_MS });
+    expect(await panel.getByText("aiko.tanaka@contoso.com", { exact: true }).count()).toBe(2); // the UPN and the matched Webex account
+    expect(await panel.getByText("Just for you (you approve the app yourself)").isVisible()).toBe(true);
+    const connect = panel.getByText("Connect Webex", { exact: true });
+    expect(await connect.isVisible()).toBe(true);
+    expect(await connect.evaluate((el) => el.closest("a")?.getAttribute("href"))).toBe(`${server.origin}/api/auth/webex/start?session=aiko`);
+    expect(await connect.evaluate((el) => el.closest("a")?.getAttribute("target"))).toBe("_blank");
+    // The token the harness's getAuthToken returned went to the API as a bearer token.
+    expect(apiCalls).toContainEqual({ method: "GET", path: "/api/tab/me", token: AIKO_TOKEN });
+  });
+
+  test("a Swedish Teams client sees the panel in Swedish, on the channel page too", async () => {
+    const { tab } = await openInHost({ locale: "sv-SE", page: "#/channel", token: AIKO_TOKEN });
+    const panel = tab.getByRole("region", { name: "Dina konton" });
+    await panel.getByText("Aiko Tanaka").waitFor({ timeout: SOON_MS });
+    expect(await panel.getByText("Anslut Webex", { exact: true }).isVisible()).toBe(true);
+    expect(await panel.getByText("Bara för dig (du godkänner appen själv)").isVisible()).toBe(true);
+    expect(await panel.getByRole("heading", { level: 3, name: "Nästa steg" }).isVisible()).toBe(true);
+  });
+
+  test("someone whose admin has not consented sees Sign in with Microsoft and the admin consent link", async () => {
+    const { tab } = await openInHost({ locale: "en-US", page: "#/personal", token: GRACE_TOKEN });
+    const panel = tab.getByRole("region", { name: "Your accounts" });
+    await panel.getByText("Sign in with Microsoft", { exact: true }).waitFor({ timeout: SOON_MS });
+    // No directory details yet: the name comes from the verified token.
+    expect(await panel.getByText("Grace Kim").isVisible()).toBe(true);
+    expect(await panel.getByText("Ask them to open the admin consent page", { exact: false }).isVisible()).toBe(true);
+    const consent = panel.getByText("Admin consent page", { exact: true });
+    expect(await consent.evaluate((el) => el.closest("a")?.getAttribute("href"))).toBe(`${server.origin}/${TENANT_ID}/v2.0/adminconsent?client_id=app`);
+    expect(await panel.getByText("Not connected yet").isVisible()).toBe(true);
+  });
+
+  test("when Teams has no SSO token, the panel asks to sign in again and retries when asked", async () => {
+    const { page, tab } = await openInHost({ locale: "en-US", page: "#/personal" });
+    const panel = tab.getByRole("region", { name: "Your accounts" });
+    await panel.getByRole("button", { name: "Sign in again" }).waitFor({ timeout: SOON_MS });
+    expect(await panel.getByText("Your sign-in couldn't be verified").isVisible()).toBe(true);
+    const asked = async () => (await receivedMessages(page)).filter((m) => m.func === "authentication.getAuthToken").length;
+    const before = await asked();
+    await panel.getByRole("button", { name: "Sign in again" }).click();
+    await page.waitForFunction(
+      (n) => (window as unknown as { teamsHost: { received: HostMessage[] } }).teamsHost.received.filter((m) => m.func === "authentication.getAuthToken").length > n,
+      before,
+      { timeout: SOON_MS },
+    );
+  });
+
+  test("when the server refuses the token (401), the panel asks to sign in again", async () => {
+    const { tab } = await openInHost({ locale: "en-US", page: "#/personal", token: "an-expired-or-forged-token" });
+    const panel = tab.getByRole("region", { name: "Your accounts" });
+    await panel.getByRole("button", { name: "Sign in again" }).waitFor({ timeout: SOON_MS });
+    expect(apiCalls).toContainEqual({ method: "GET", path: "/api/tab/me", token: "an-expired-or-forged-token" });
+  });
+
+  test("Disconnect asks for confirmation first; Cancel does nothing, confirming disconnects", async () => {
+    const { tab } = await openInHost({ locale: "en-US", page: "#/personal", token: AIKO_TOKEN });
+    const panel = tab.getByRole("region", { name: "Your accounts" });
+    await panel.getByText("Aiko Tanaka").waitFor({ timeout: SOON_MS });
+
+    await panel.getByRole("button", { name: "Disconnect" }).click();
+    const dialog = tab.getByRole("alertdialog", { name: "Disconnect your accounts?" });
+    await dialog.waitFor({ timeout: SOON_MS });
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden", timeout: SOON_MS });
+    expect(apiCalls.filter((c) => c.path === "/api/tab/disconnect")).toEqual([]);
+
+    await panel.getByRole("button", { name: "Disconnect" }).click();
+    await dialog.getByRole("button", { name: "Disconnect" }).click();
+    await panel.getByText("Disconnected. Connect again whenever you like.").waitFor({ timeout: SOON_MS });
+    expect(apiCalls.filter((c) => c.path === "/api/tab/disconnect")).toEqual([{ method: "POST", path: "/api/tab/disconnect", token: AIKO_TOKEN }]);
   });
 });

@@ -71,6 +71,8 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       }
     } catch (error) {
       if (isForbidden(error)) {
+        // Recorded as tenant mode but Graph refuses: consent was withdrawn. Ask Entra again next time.
+        if (mode === "tenant") await deps.microsoft.invalidateMode?.(user.tenantId);
         deps.logger.warn({ tenantId: user.tenantId, code: (error as { code?: string }).code }, "Graph refused the app: admin consent missing or withdrawn");
         steps.push({ kind: "admin-consent-missing", adminConsentUrl: deps.microsoft.adminConsentUrl(user.tenantId) });
       } else if (isSignInRequired(error)) {

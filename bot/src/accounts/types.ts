@@ -44,6 +44,8 @@ export interface MicrosoftAccounts {
   adminConsentUrl(tenantId: string): string;
   /** Forgets the user's Microsoft tokens. */
   signOut(user: UserRef): Promise<void>;
+  /** Forget the tenant's recorded mode (Graph answered 403 in tenant mode). */
+  invalidateMode?(tenantId: string): Promise<void>;
   routes: RouteModule;
 }
 

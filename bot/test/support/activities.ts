@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { TENANT_ID, createTenant, userByLocal } from "../../../sandbox/tenant";
+import { TENANT_ID, createTenant, userByLocal, type Tenant } from "../../../sandbox/tenant";
 
 /** Teams-shaped activities, as the Teams channel posts them to /api/messages. */
 export interface MessageOptions {
@@ -12,10 +12,12 @@ export interface MessageOptions {
   conversationType?: "personal" | "groupChat" | "channel";
   conversationId?: string;
   botId?: string;
+  /** The tenant the sender comes from (default: a fresh demo tenant). */
+  tenant?: Tenant;
 }
 
 export function teamsMessage(options: MessageOptions): Record<string, unknown> {
-  const tenant = createTenant();
+  const tenant = options.tenant ?? createTenant();
   const user = userByLocal(tenant, options.from ?? "lars.berg");
   const locale = options.locale ?? "en-US";
   const timezone = options.timezone ?? user.timeZone;

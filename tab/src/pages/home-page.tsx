@@ -1,5 +1,6 @@
 import { Body1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import type { TabApi } from "../api";
+import { AccountsPanel } from "../components/accounts-panel";
 import { EmptyState } from "../components/empty-state";
 import { PageShell } from "../components/page-shell";
 import { format, type Strings } from "../i18n";
@@ -23,6 +24,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusLarge,
   },
+  side: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL, minWidth: 0 },
   flush: { margin: 0 },
 });
 
@@ -45,7 +47,8 @@ function headings(scope: HomePageProps["scope"], context: TabContext, strings: S
 
 /**
  * The personal and channel tab. The meeting list and the Schedule form arrive in later
- * issues; until then both regions say so plainly and point to the bot.
+ * issues; until then both regions say so plainly and point to the bot. "Your accounts" beside
+ * them shows who the user is signed in as and what is left to connect.
  */
 export function HomePage({ scope, context, api }: HomePageProps) {
   const styles = useStyles();
@@ -60,14 +63,17 @@ export function HomePage({ scope, context, api }: HomePageProps) {
           </Subtitle1>
           <EmptyState title={strings.upcomingEmptyTitle} body={strings.upcomingEmptyBody} />
         </section>
-        <section className={styles.panel} aria-labelledby="schedule-heading">
-          <Subtitle1 as="h2" id="schedule-heading" className={styles.flush}>
-            {strings.scheduleHeading}
-          </Subtitle1>
-          <Body1 as="p" className={styles.flush}>
-            {strings.schedulePlaceholder}
-          </Body1>
-        </section>
+        <div className={styles.side}>
+          <AccountsPanel api={api} className={styles.panel} />
+          <section className={styles.panel} aria-labelledby="schedule-heading">
+            <Subtitle1 as="h2" id="schedule-heading" className={styles.flush}>
+              {strings.scheduleHeading}
+            </Subtitle1>
+            <Body1 as="p" className={styles.flush}>
+              {strings.schedulePlaceholder}
+            </Body1>
+          </section>
+        </div>
       </div>
     </PageShell>
   );
