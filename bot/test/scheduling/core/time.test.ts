@@ -1,0 +1,97 @@
+import {
+  endOfLocalDay,
+  formatIsoInZone,
+  graphDateTimeInZone,
+  graphDateTimeToInstant,
+  isValidTimeZone,
+  offsetMinutesAt,
+  zonedToInstant,
+} from "../../../src/scheduling/time";
+
+function at(date: string, time: string, zone: string): { utc: string; iso: string } {
+  const r = zonedToInstant(date, time, zone);
+  if (!r.ok) throw new Error(`expected ${date} ${time} ${zone} to exist, got ${r.error}`);
+  return { utc: r.instant.toISOString(), iso: r.iso };
+}
+
+describe("local wall-clock time to UTC", () => {
+  test("Stockholm in winter is UTC+1 and in summer UTC+2", () => {
+    expect(at("2026-11-24", "15:00", "Europe/Stockholm")).toEqual({ utc: "2026-11-24T14:00:00.000Z", iso: "2026-11-24T15:00:00+01:00" });
+    expect(at("2026-06-10", "09:30", "Europe/Stockholm")).toEqual({ utc: "2026-06-10T07:30:00.000Z", iso: "2026-06-10T09:30:00+02:00" });
+  });
+
+  test("on the last Sunday of March in Stockholm, 01:30 is still winter time and 03:30 already summer time", () => {
+    expect(at("2026-03-29", "01:30", "Europe/Stockholm")).toEqual({ utc: "2026-03-29T00:30:00.000Z", iso: "2026-03-29T01:30:00+01:00" });
+    expect(at("2026-03-29", "03:30", "Europe/Stockholm")).toEqual({ utc: "2026-03-29T01:30:00.000Z", iso: "2026-03-29T03:30:00+02:00" });
+  });
+
+  test("02:30 on the last Sunday of March does not exist in Stockholm and is reported, not shifted", () => {
+    expect(zonedToInstant("2026-03-29", "02:30", "Europe/Stockholm")).toEqual({ ok: false, error: "nonexistent-local-time" });
+    expect(zonedToInstant("2026-03-29", "02:00", "Europe/Stockholm")).toEqual({ ok: false, error: "nonexistent-local-time" });
+  });
+
+  test("02:30 on the last Sunday of October happens twice in Stockholm; the first (summer time) is taken", () => {
+    expect(at("2026-10-25", "02:30", "Europe/Stockholm")).toEqual({ utc: "2026-10-25T00:30:00.000Z", iso: "2026-10-25T02:30:00+02:00" });
+    expect(at("2026-10-25", "03:30", "Europe/Stockholm")).toEqual({ utc: "2026-10-25T02:30:00.000Z", iso: "2026-10-25T03:30:00+01:00" });
+  });
+
+  test("Los Angeles springs forward on the second Sunday of March and falls back on the first Sunday of November", () => {
+    expect(zonedToInstant("2026-03-08", "02:30", "America/Los_Angeles")).toEqual({ ok: false, error: "nonexistent-local-time" });
+    expect(at("2026-03-08", "03:00", "America/Los_Angeles")).toEqual({ utc: "2026-03-08T10:00:00.000Z", iso: "2026-03-08T03:00:00-07:00" });
+    expect(at("2026-03-07", "09:00", "America/Los_Angeles")).toEqual({ utc: "2026-03-07T17:00:00.000Z", iso: "2026-03-07T09:00:00-08:00" });
+    expect(at("2026-11-01", "01:30", "America/Los_Angeles")).toEqual({ utc: "2026-11-01T08:30:00.000Z", iso: "2026-11-01T01:30:00-07:00" });
+    expect(at("2026-11-01", "02:30", "America/Los_Angeles")).toEqual({ utc: "2026-11-01T10:30:00.000Z", iso: "2026-11-01T02:30:00-08:00" });
+  });
+
+  test("Tokyo has no daylight saving: UTC+9 all year", () => {
+    expect(at("2026-11-24", "15:00", "Asia/Tokyo")).toEqual({ utc: "2026-11-24T06:00:00.000Z", iso: "2026-11-24T15:00:00+09:00" });
+    expect(at("2026-03-29", "02:30", "Asia/Tokyo")).toEqual({ utc: "2026-03-28T17:30:00.000Z", iso: "2026-03-29T02:30:00+09:00" });
+  });
+
+  test("a meeting that runs through the autumn change ends at the right local hour", () => {
+    const start = zonedToInstant("2026-10-25", "01:30", "Europe/Stockholm");
+    if (!start.ok) throw new Error("start must exist");
+    const end = new Date(start.instant.getTime() + 120 * 60_000);
+    expect(formatIsoInZone(end, "Europe/Stockholm")).toBe("2026-10-25T02:30:00+01:00");
+    expect(graphDateTimeInZone(end, "Europe/Stockholm")).toBe("2026-10-25T02:30:00.0000000");
+  });
+
+  test("malformed dates, times and zones are errors, not guesses", () => {
+    expect(zonedToInstant("2026-02-30", "10:00", "Europe/Stockholm")).toEqual({ ok: false, error: "invalid-date" });
+    expect(zonedToInstant("24/11/2026", "10:00", "Europe/Stockholm")).toEqual({ ok: false, error: "invalid-date" });
+    expect(zonedToInstant("2026-11-24", "24:00", "Europe/Stockholm")).toEqual({ ok: false, error: "invalid-time" });
+    expect(zonedToInstant("2026-11-24", "9:00", "Europe/Stockholm")).toEqual({ ok: false, error: "invalid-time" });
+    expect(zonedToInstant("2026-11-24", "10:00", "Mars/Olympus_Mons")).toEqual({ ok: false, error: "invalid-time-zone" });
+    expect(isValidTimeZone("")).toBe(false);
+  });
+});
+
+describe("Graph date-times", () => {
+  test("are the zone's wall clock with seven fractional digits", () => {
+    const instant = new Date("2026-11-24T14:00:00Z");
+    expect(graphDateTimeInZone(instant, "Europe/Stockholm")).toBe("2026-11-24T15:00:00.0000000");
+    expect(graphDateTimeInZone(instant, "Asia/Tokyo")).toBe("2026-11-24T23:00:00.0000000");
+    expect(graphDateTimeInZone(instant, "UTC")).toBe("2026-11-24T14:00:00.0000000");
+  });
+
+  test("read back into the same instant, from the event's zone or from UTC", () => {
+    expect(graphDateTimeToInstant("2026-11-24T15:00:00.0000000", "Europe/Stockholm")?.toISOString()).toBe("2026-11-24T14:00:00.000Z");
+    expect(graphDateTimeToInstant("2026-11-24T14:00:00.0000000", "UTC")?.toISOString()).toBe("2026-11-24T14:00:00.000Z");
+    expect(graphDateTimeToInstant("2026-11-24T14:00:00.0000000", "Pacific Standard Time")).toBeUndefined();
+  });
+
+  test("offsets follow the zone at that instant", () => {
+    expect(offsetMinutesAt(new Date("2026-01-15T12:00:00Z"), "America/Los_Angeles")).toBe(-480);
+    expect(offsetMinutesAt(new Date("2026-07-15T12:00:00Z"), "America/Los_Angeles")).toBe(-420);
+    expect(offsetMinutesAt(new Date("2026-07-15T12:00:00Z"), "Asia/Kolkata")).toBe(330);
+    expect(formatIsoInZone(new Date("2026-07-15T12:00:00Z"), "Asia/Kolkata")).toBe("2026-07-15T17:30:00+05:30");
+  });
+});
+
+describe("end of a local day", () => {
+  test("is the last second of that date in the zone, as a UTC instant", () => {
+    expect(endOfLocalDay({ year: 2026, month: 12, day: 31 }, "Europe/Stockholm").toISOString()).toBe("2026-12-31T22:59:59.000Z");
+    expect(endOfLocalDay({ year: 2026, month: 12, day: 31 }, "America/Los_Angeles").toISOString()).toBe("2027-01-01T07:59:59.000Z");
+    expect(endOfLocalDay({ year: 2026, month: 6, day: 30 }, "Europe/Stockholm").toISOString()).toBe("2026-06-30T21:59:59.000Z");
+  });
+});
