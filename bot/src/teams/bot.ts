@@ -15,11 +15,14 @@ import { helpCommand } from "./commands/help";
 import { notYetCommand } from "./commands/not-yet";
 import { routeCommand } from "./commands/router";
 import { translator } from "./i18n";
+import { cardResponse, type BotFeature, type CardActionHandler } from "./feature";
 
 export interface SchedulerBotDeps {
   logger: Logger;
   /** Absent when no Microsoft app is configured at all (a bare `node dist/bot/src/index.js`). */
   accounts?: AccountsService;
+  /** More slices of the bot (scheduling…), each with commands and card actions. */
+  features?: readonly BotFeature[];
 }
 
 /** Triggers include the command titles of appPackage's localised command lists (en, sv, ja, tr). */
@@ -35,7 +38,11 @@ const ACCOUNT_PLACEHOLDERS: readonly BotCommand[] = [
 ];
 
 export function botCommands(deps: SchedulerBotDeps): readonly BotCommand[] {
-  return [helpCommand, ...NOT_YET, ...(deps.accounts ? accountCommands(deps.accounts, deps.logger) : ACCOUNT_PLACEHOLDERS)];
+  const provided = [...(deps.accounts ? accountCommands(deps.accounts, deps.logger) : []), ...(deps.features ?? []).flatMap((f) => f.commands)];
+  const names = new Set(provided.map((c) => c.name));
+  // A feature's command replaces the honest "not available yet" placeholder of the same name.
+  const placeholders = [...NOT_YET, ...ACCOUNT_PLACEHOLDERS].filter((c) => !names.has(c.name));
+  return [helpCommand, ...provided, ...placeholders];
 }
 
 /** Every command the bot knows, for routing tests. */
@@ -47,10 +54,12 @@ export const DEFAULT_COMMANDS: readonly BotCommand[] = [helpCommand, ...NOT_YET,
  */
 export class SchedulerBot extends TeamsActivityHandler {
   private readonly commands: readonly BotCommand[];
+  private readonly cardActions: ReadonlyMap<string, CardActionHandler>;
 
   constructor(private readonly deps: SchedulerBotDeps) {
     super();
     this.commands = botCommands(deps);
+    this.cardActions = new Map((deps.features ?? []).flatMap((f) => Object.entries(f.cardActions)));
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -75,6 +84,9 @@ export class SchedulerBot extends TeamsActivityHandler {
     const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? "";
     const routed = routeCommand(this.commands, text);
     if (!routed) {
+      for (const feature of this.deps.features ?? []) {
+        if (feature.fallback && (await feature.fallback({ turn: context, args: text.trim(), t }))) return;
+      }
       this.deps.logger.debug({ conversationType: context.activity.conversation.conversationType }, "message matched no command");
       await context.sendActivity(t("unknown.text"));
       return;
@@ -87,7 +99,9 @@ export class SchedulerBot extends TeamsActivityHandler {
     const t = translator(context.activity.locale);
     const verb = invokeValue.action?.verb;
     const user = userFromActivity(context.activity);
-    const reply = (text: string): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive", value: textCard(text).content as Record<string, unknown> });
+    const reply = (text: string): AdaptiveCardInvokeResponse => cardResponse(textCard(text).content as object);
+    const handler = verb ? this.cardActions.get(verb) : undefined;
+    if (handler) return handler({ turn: context, t, user, data: (invokeValue.action?.data ?? {}) as Record<string, unknown> });
     if (verb === DISCONNECT_VERBS.keep) return reply(t("disconnect.kept"));
     if (verb === DISCONNECT_VERBS.confirm) {
       if (!user || !this.deps.accounts) return reply(t("error.noUser"));
