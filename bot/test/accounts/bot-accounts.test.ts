@@ -2,6 +2,9 @@
  * connect / whoami / disconnect as a Teams user experiences them, end to end: the bot over HTTP,
  * the sandbox's Entra ID, Graph and Webex over HTTPS, the real store.
  */
+import { createHash } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createTenant, userByLocal, type Tenant } from "../../../sandbox/tenant";
 import { signInWithMicrosoft, connectWebex } from "../support/browser-flows";
 import { cardLinks, cardText, startBotHarness, type BotHarness } from "../support/bot-harness";
@@ -55,6 +58,47 @@ describe("tenant mode (an admin consented; a Webex service token schedules for h
     expect(text).toContain("fay.guest@fabrikam.com");
     expect(text).toContain("contoso.com, contoso.se");
     expect(await h.service.store.accounts.get(tenant.id, "00000000-0000-4000-8000-0000000000ff")).toBeUndefined();
+  });
+
+  it("disconnect removes the link and the user's calendar subscription, at Graph and in the store", async () => {
+    const aiko = userByLocal(tenant, "aiko.tanaka");
+    await h.say("whoami", { from: "aiko.tanaka" });
+    // A webhook receiver that passes Graph's validation handshake.
+    const receiver: Server = createServer((req, res) => {
+      const token = new URL(req.url ?? "/", "http://x").searchParams.get("validationToken");
+      res.writeHead(token ? 200 : 202, { "content-type": "text/plain" });
+      res.end(token ?? "");
+    });
+    await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+    try {
+      const graph = await h.service.accounts!.microsoft.graphFor({ tenantId: tenant.id, userId: aiko.id });
+      const created = (await graph.client.api("/subscriptions").post({
+        changeType: "created,updated,deleted",
+        notificationUrl: `http://localhost:${(receiver.address() as AddressInfo).port}/api/notify`,
+        resource: `/users/${aiko.id}/events`,
+        expirationDateTime: new Date(Date.now() + 24 * 3600 * 1000).toISOString(),
+        clientState: "secret-client-state",
+      })) as { id: string; expirationDateTime: string };
+      await h.service.store.subscriptions.upsert({
+        id: created.id,
+        tenantId: tenant.id,
+        userId: aiko.id,
+        resource: `/users/${aiko.id}/events`,
+        changeType: "created,updated,deleted",
+        clientStateHash: createHash("sha256").update("secret-client-state").digest("hex"),
+        expiresAt: new Date(created.expirationDateTime),
+        state: "active",
+      });
+      expect(h.sandbox.graph.state.subscriptions().map((x) => x.id)).toContain(created.id);
+
+      const done = await h.invoke("disconnect.confirm", {}, { from: "aiko.tanaka" });
+      expect(JSON.stringify(done.body)).toContain("1 calendar subscriptions");
+      expect(h.sandbox.graph.state.subscriptions().map((x) => x.id)).not.toContain(created.id);
+      expect(await h.service.store.subscriptions.listForUser(tenant.id, aiko.id)).toEqual([]);
+      expect(await h.service.store.accounts.get(tenant.id, aiko.id)).toBeUndefined();
+    } finally {
+      receiver.close();
+    }
   });
 
   it("asks for the admin consent link when the admin's consent was withdrawn", async () => {
