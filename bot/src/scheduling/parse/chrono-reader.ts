@@ -1,0 +1,66 @@
+// Dates and times through chrono-node, read as components in the user's zone. chrono gets the
+// zone as a fixed offset at "now" (its reference) and its components are that zone's wall clock.
+// We take only what it is certain of and decide "which Friday" ourselves (resolve-when.ts):
+// without forwardDate chrono picks last Friday, and with it, it judges "ahead" by an implied noon
+// rather than by the time the user wrote.
+import type { Chrono, ParsedComponents } from "chrono-node";
+import type { DayRef, ReadContext, WhenPiece } from "./lang/grammar";
+import { hhmm, isAmbiguousHour } from "./lang/common";
+import type { MaskedText } from "./masked-text";
+import { formatDate, isCalendarDate } from "./zone";
+
+export interface ChronoReadOptions {
+  /** English: a bare "at 3" is morning or afternoon — ask, don't guess. */
+  twelveHour: boolean;
+}
+
+export function readWithChrono(chrono: Chrono, text: MaskedText, ctx: ReadContext, opts: ChronoReadOptions): WhenPiece[] {
+  const pieces: WhenPiece[] = [];
+  const results = chrono.parse(text.view, { instant: ctx.instant, timezone: ctx.now.offsetMinutes });
+  for (const r of results) {
+    const piece: WhenPiece = { text: r.text.trim() };
+    const day = dayOf(r.start, ctx);
+    if (day === null) ctx.problems.push({ field: "date", text: piece.text });
+    else if (day) piece.day = day;
+
+    if (r.start.isCertain("hour")) {
+      const hour = r.start.get("hour") ?? 0;
+      const minute = r.start.get("minute") ?? 0;
+      const ambiguous = opts.twelveHour && !r.start.isCertain("meridiem") && isAmbiguousHour(hourText(r.text, hour));
+      if (ambiguous) ctx.problems.push({ field: "time", text: piece.text });
+      else piece.time = hhmm(hour * 60 + minute);
+      if (!ambiguous && r.end?.isCertain("hour")) {
+        const end = (r.end.get("hour") ?? 0) * 60 + (r.end.get("minute") ?? 0);
+        const duration = (end - (hour * 60 + minute) + 1440) % 1440;
+        if (duration > 0) piece.durationMinutes = duration;
+      }
+    }
+    // A result with nothing certain (chrono's "övermorgon" in 2.10) is left for the leftovers check.
+    if (day === undefined && !r.start.isCertain("hour")) continue;
+    text.take(r.index, r.index + r.text.length);
+    if (piece.day || piece.time) pieces.push(piece);
+  }
+  return pieces;
+}
+
+/** The day a result names; undefined when it names none, null when it is too vague ("in December"). */
+function dayOf(c: ParsedComponents, ctx: ReadContext): DayRef | null | undefined {
+  const y = c.get("year"), m = c.get("month"), d = c.get("day");
+  if (c.isCertain("day") && c.isCertain("month") && m !== null && d !== null) {
+    if (c.isCertain("year") && y !== null) return isCalendarDate(y, m, d) ? { kind: "date", date: formatDate(y, m, d) } : null;
+    return { kind: "monthDay", month: m, day: d };
+  }
+  if (c.isCertain("weekday")) {
+    const implied = y !== null && m !== null && d !== null ? formatDate(y, m, d) : ctx.now.date;
+    // "next Friday" implies a later date than "Friday"; a past implied date starts from today.
+    return { kind: "weekday", weekday: c.get("weekday") ?? 0, earliest: implied > ctx.now.date ? implied : ctx.now.date };
+  }
+  if (c.isCertain("month") || c.isCertain("year")) return null;
+  return undefined;
+}
+
+/** The digits the user typed for the hour ("03" vs "3"), to tell "03:00" from an ambiguous "3". */
+function hourText(text: string, hour: number): string {
+  const m = new RegExp(`(?<!\\d)(0?${hour % 12 || 12}|${hour})(?!\\d)`).exec(text);
+  return m?.[1] ?? String(hour);
+}

@@ -1,0 +1,149 @@
+// English: chrono-node reads dates and times; this file knows commands, durations, ranges,
+// recurrence, invitees and title filler.
+import * as chrono from "chrono-node";
+import type { Recurrence } from "../../types";
+import { readWithChrono } from "../chrono-reader";
+import { rx } from "../masked-text";
+import { collect } from "../rules";
+import { CHANNEL_INVITEE } from "../types";
+import {
+  alternation, daily, dayOfMonthPiece, interval, minutes, relative, monthly, rangePiece, readNumber, weekdayList, weekly, withPlurals,
+} from "./common";
+import type { CountPhrase, Grammar, RelativePhrase, Rule, WhenPiece } from "./grammar";
+
+const WEEKDAY = withPlurals(
+  { monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4, thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6, sunday: 0, sun: 0 },
+  ["s"],
+);
+const WD = `(?:${alternation(Object.keys(WEEKDAY))})`;
+const DAYS = `${WD}(?:\\s*(?:,|&|/|\\band\\b)\\s*${WD})*`;
+const SEP = rx("\\s*(?:,|&|/|\\band\\b)\\s*");
+const NUM: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, ten: 10, twelve: 12, other: 2, second: 2 };
+const ORD = "(\\d{1,3})(?:st|nd|rd|th)";
+const MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+
+const EN_UNIT: Record<string, RelativePhrase["unit"]> = { m: "minute", h: "hour", d: "day", w: "week" };
+const days = (list: string | undefined): number[] => (list ? weekdayList(list, SEP, WEEKDAY) ?? [] : []);
+
+const recurrences: Rule<Recurrence>[] = [
+  {
+    // every day / every 2 weeks on Monday / every other month on the 5th / every weekday
+    pattern: rx(`\\b(?:every|each)\\s+(?:(other|second|\\d+)(?:st|nd|rd|th)?\\s+)?(weekday|workday|business day|day|week|month)s?\\b(?:\\s+on\\s+(?:the\\s+)?(?:(${DAYS})|${ORD}))?`),
+    read: (m) => {
+      const n = interval(m[1], NUM);
+      if (Number.isNaN(n)) return null;
+      const unit = m[2]!.toLowerCase();
+      if (unit === "day") return daily(n);
+      if (unit === "week") return weekly(days(m[3]), n);
+      if (unit === "month") return monthly(m[4] === undefined ? undefined : Number(m[4]), n);
+      return weekly([1, 2, 3, 4, 5], n);
+    },
+  },
+  { pattern: rx(`\\b(?:every|each)\\s+(?:(other)\\s+)?(${DAYS})\\b`), read: (m) => weekly(days(m[2]), m[1] ? 2 : 1) },
+  {
+    pattern: rx(`\\b(daily|weekly|bi-?weekly|fortnightly|monthly)\\b(?:\\s+on\\s+(?:the\\s+)?(?:(${DAYS})|${ORD}))?`),
+    read: (m) => {
+      const kind = m[1]!.toLowerCase();
+      if (kind === "daily") return daily();
+      if (kind === "monthly") return monthly(m[3] === undefined ? undefined : Number(m[3]));
+      return weekly(days(m[2]), kind === "weekly" ? 1 : 2);
+    },
+  },
+  { pattern: rx(`\\bon\\s+(${WD}s(?:\\s*(?:,|&|\\band\\b)\\s*${WD}s)*)\\b`), read: (m) => weekly(days(m[1])) },
+  { pattern: rx(`\\b(?:on\\s+)?the\\s+${ORD}\\s+of\\s+(?:every|each)\\s+month\\b`), read: (m) => monthly(Number(m[1])) },
+];
+
+const counts: Rule<CountPhrase>[] = [
+  {
+    pattern: rx("\\bfor\\s+(\\d+|two|three|four|five|six|ten|twelve)\\s+(day|week|month)s?\\b"),
+    read: (m) => ({ n: readNumber(m[1], NUM), unit: m[2]!.toLowerCase() as "day" | "week" | "month" }),
+  },
+  { pattern: rx("\\b(\\d+)\\s+(?:times|occurrences|sessions|meetings)\\b"), read: (m) => ({ times: Number(m[1]) }) },
+];
+
+const T = "(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?";
+const timeRanges: Rule<WhenPiece>[] = [
+  {
+    pattern: rx(
+      `(?:\\b(from|between)\\s+)?(?<![\\d/.:-])${T}\\s*(-|–|—|\\bto\\b|\\btill\\b|\\buntil\\b|\\band\\b)\\s*${T}` +
+        "(?![\\d/:]|\\.\\d|\\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?|times|people|st|nd|rd|th)\\b)",
+    ),
+    read: (m) => {
+      if (m[5]?.toLowerCase() === "and" && m[1]?.toLowerCase() !== "between") return undefined;
+      return rangePiece(m[0].trim(), { hour: m[2], minute: m[3], meridiem: m[4] }, { hour: m[6], minute: m[7], meridiem: m[8] }, true);
+    },
+  },
+];
+
+// "in 30 minutes" is when the meeting starts (chrono reads it), not how long it lasts.
+const NOT_IN = "(?<!\\bin\\s+)";
+const durations: Rule<number>[] = [
+  { pattern: rx("(?:\\bfor\\s+)?\\b(?:half an hour|a half hour|half-hour)\\b"), read: () => 30 },
+  { pattern: rx(`(?:\\bfor\\s+)?\\b(\\d{1,2})h(\\d{2})\\b`), read: (m) => minutes(Number(m[1]) * 60 + Number(m[2])) },
+  {
+    pattern: rx(
+      `(?:\\bfor\\s+)?(?:\\babout\\s+)?${NOT_IN}(?<![\\d.,:/])\\b(\\d+(?:[.,]\\d+)?|an?|one|two|three|four)\\s*-?\\s*(?:h|hrs?|hours?)\\b` +
+        "(?:\\s*(?:and\\s+)?(?:(a half)|(\\d+)\\s*(?:m|mins?|minutes?)\\b))?",
+    ),
+    read: (m) => minutes(readNumber(m[1], NUM) * 60 + (m[2] ? 30 : 0) + Number(m[3] ?? 0)),
+  },
+  { pattern: rx(`(?:\\bfor\\s+)?(?:\\babout\\s+)?${NOT_IN}(?<![\\d.,:/])\\b(\\d+)\\s*-?\\s*(?:m|mins?|minutes?)\\b`), read: (m) => minutes(Number(m[1])) },
+];
+
+const CHANNEL = rx(
+  "^(?:@(?:channel|team|everyone)|(?:(?:the|this|our|my)\\s+)?(?:whole\\s+|entire\\s+)?(?:channel|team)(?:\\s+members)?" +
+    "|(?:everyone|everybody|all)(?:\\s+(?:here|in\\s+(?:the|this)\\s+(?:channel|team)))?)$",
+  "iu",
+);
+
+function invitees(segment: string): { start: number; end: number; items: string[] }[] {
+  const m = rx("\\b(?:with|invite|inviting|including)\\s+(.+?)(?=\\s*(?:[:;(]|\\b(?:about|regarding|to discuss|please)\\b|$))", "iu").exec(segment);
+  if (!m) return [];
+  const items = m[1]!
+    .split(rx("\\s*(?:,|&|\\+|\\band\\b|\\bplus\\b)\\s*"))
+    .map((s) => s.trim().replace(/[.!?]+$/, ""))
+    .map((s) => (CHANNEL.test(s) ? CHANNEL_INVITEE : s.replace(/^the\s+/i, "")));
+  return [{ start: m.index, end: m.index + m[0].length, items }];
+}
+
+export function englishGrammar(locale: string): Grammar {
+  // Only the US (and the Philippines) write month/day; chrono's GB parser reads day/month.
+  const parser = /^en-(US|PH)\b/i.test(locale) || locale.toLowerCase() === "en" ? chrono.en.casual : chrono.en.GB;
+  return {
+    agenda: rx("(?:\\b(?:agenda|topic|re)\\s*:|\\bto discuss\\b)\\s*([\\s\\S]+)$"),
+    command: rx("^\\s*(?:(?:please|pls|can you|could you|would you)\\s+)*(?:schedule|book|set up|setup|arrange|organi[sz]e|create|plan|add)\\b|\\bschedule\\b"),
+    recurrences,
+    counts,
+    timeRanges,
+    // Read here rather than by chrono: chrono adds to a fixed offset, which is an hour off across
+    // the user's DST change; relativePiece steps the real instant.
+    relatives: [
+      { pattern: rx("\\bin\\s+half\\s+an\\s+hour\\b"), read: () => relative(30, "minute") },
+      {
+        pattern: rx("\\bin\\s+(\\d+|an?|one|two|three|four|five|six|ten|twelve)\\s+(min(?:ute)?s?|hours?|hrs?|days?|weeks?)\\b"),
+        read: (m) => relative(readNumber(m[1], NUM), EN_UNIT[m[2]!.slice(0, 1).toLowerCase()] ?? "day"),
+      },
+    ],
+    durations,
+    readWhen(text, ctx) {
+      const pieces = readWithChrono(parser, text, ctx, { twelveHour: true });
+      const ordinals: Rule<WhenPiece>[] = [{ pattern: rx(`\\b(?:on\\s+)?(?:the\\s+)?${ORD}\\b(?!\\s+of\\s+(?:${MONTHS}))`), read: (m) => dayOfMonthPiece(m[0].trim(), m[1]) }];
+      return [...pieces, ...collect(text, ordinals, ctx.problems, "date").map((f) => f.value)];
+    },
+    leftovers: [
+      { field: "recurrence", pattern: rx("\\b(?:every|each)\\s+\\S+") },
+      { field: "date", pattern: rx(`\\b(?:(?:${MONTHS})\\.?\\s+\\d{1,3}|\\d{1,3}\\s+(?:${MONTHS}))\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b`) },
+      { field: "time", pattern: rx("\\b(?:at\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm)\\b|\\b(?:at\\s+)?\\d{1,2}:\\d{2}\\b|\\bat\\s+\\d{1,2}\\b") },
+      { field: "duration", pattern: rx("\\bfor\\s+\\d+(?:[.,]\\d+)?(?!\\s*[\\p{L}\\d])") },
+    ],
+    invitees,
+    filler: [
+      rx("\\b(?:on|via|over|in|using)\\s+webex\\b"),
+      rx("^\\s*(?:a|an|new)\\s+"),
+      rx("\\bwebex\\b(?:\\s+(?:meeting|call|session))?"),
+      rx("^(?:\\s*(?:\\b(?:and|or|at|on|for|from|to|in|by|please|with|it|starting|beginning)\\b|[,.;:–—-]))+"),
+      rx("(?:(?:\\b(?:and|or|at|on|for|from|to|in|by|please|with|it|starting|beginning)\\b|[,.;:–—-])\\s*)+$"),
+    ],
+    emptyTitle: rx("^(?:(?:a|an|the)\\s+)?(?:meeting|call|session|webex)s?$", "iu"),
+  };
+}

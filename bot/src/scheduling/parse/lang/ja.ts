@@ -1,0 +1,127 @@
+// Japanese. chrono-node's ja parser reads 明日, 12月3日, 15時, 10時半, 午後3時; this file adds
+// 明後日, 来週の金曜, day-of-month (5日), durations (30分, 1時間半), 毎週/毎日/毎月 and さん-invitees.
+import * as chrono from "chrono-node";
+import type { Recurrence } from "../../types";
+import { readWithChrono } from "../chrono-reader";
+import { PLACEHOLDER, rx } from "../masked-text";
+import { collect } from "../rules";
+import { CHANNEL_INVITEE } from "../types";
+import { addDays, weekdayOf } from "../zone";
+import { daily, dayOfMonthPiece, relative, minutes, monthly, rangePiece, weekly } from "./common";
+import type { CountPhrase, Grammar, Rule, WhenPiece } from "./grammar";
+
+const WEEKDAY: Record<string, number> = { 日: 0, 月: 1, 火: 2, 水: 3, 木: 4, 金: 5, 土: 6 };
+// A weekday needs its 曜 unless a list separator follows: 毎週月・木曜; "毎週日本…" is not Sunday.
+const WD = "[月火水木金土日](?:曜日?|(?=[・、,と]))";
+const DAYS = `(${WD}(?:[・、,と]?${WD})*)`;
+
+function days(list: string | undefined): number[] {
+  return [...(list ?? "").matchAll(/([月火水木金土日])(?:曜日?)?/gu)].map((m) => WEEKDAY[m[1]!]!);
+}
+
+const recurrences: Rule<Recurrence>[] = [
+  { pattern: rx(`毎(${WD}(?:[・、,と]?${WD})*)`, "gu"), read: (m) => weekly(days(m[1])) },
+  { pattern: rx("毎平日|平日(?:は)?毎日|平日", "gu"), read: () => weekly([1, 2, 3, 4, 5]) },
+  { pattern: rx("毎日", "gu"), read: () => daily() },
+  { pattern: rx(`(毎週|隔週)(?:の)?(?:${DAYS})?`, "gu"), read: (m) => weekly(days(m[2]), m[1] === "隔週" ? 2 : 1) },
+  { pattern: rx(`(\\d+)週間?(?:ごと|毎)(?:に|の)?(?:${DAYS})?`, "gu"), read: (m) => weekly(days(m[2]), Number(m[1])) },
+  { pattern: rx("(\\d+)日(?:ごと|毎)(?:に)?", "gu"), read: (m) => daily(Number(m[1])) },
+  { pattern: rx("毎月(?:の)?(?:(\\d{1,3})日)?", "gu"), read: (m) => monthly(m[1] === undefined ? undefined : Number(m[1])) },
+  { pattern: rx("(\\d+)(?:か|ヶ|カ|ケ)月(?:ごと|毎)(?:に|の)?(?:(\\d{1,3})日)?", "gu"), read: (m) => monthly(m[2] === undefined ? undefined : Number(m[2]), Number(m[1])) },
+];
+
+const counts: Rule<CountPhrase>[] = [
+  { pattern: rx("(?:全)?(\\d+)回(?:分)?", "gu"), read: (m) => ({ times: Number(m[1]) }) },
+  {
+    pattern: rx("(\\d+)(週間|日間|か月間|ヶ月間|カ月間)", "gu"),
+    read: (m) => ({ n: Number(m[1]), unit: m[2] === "週間" ? "week" : m[2] === "日間" ? "day" : "month" }),
+  },
+];
+
+const T = "(午前|午後)?\\s*(\\d{1,2})(?:時(?:(\\d{1,2})分|(半))?|:(\\d{2}))";
+const timeRanges: Rule<WhenPiece>[] = [
+  {
+    pattern: rx(`${T}\\s*(?:から|より|〜|~|-|–|—|ー)\\s*${T}(?![間\\d])(?:まで)?`, "gu"),
+    read: (m) =>
+      rangePiece(
+        m[0],
+        { hour: m[2], minute: m[3] ?? (m[4] ? "30" : m[5]), meridiem: m[1] },
+        { hour: m[7], minute: m[8] ?? (m[9] ? "30" : m[10]), meridiem: m[6] },
+        false,
+      ),
+  },
+];
+
+const durations: Rule<number>[] = [
+  { pattern: rx("(\\d+(?:\\.\\d+)?)時間(?:(\\d{1,2})分|(半))?(?:間)?", "gu"), read: (m) => minutes(Number(m[1]) * 60 + Number(m[2] ?? 0) + (m[3] ? 30 : 0)) },
+  // "15時30分" is a time, not 30 minutes long.
+  { pattern: rx("(?<![時:\\d])(\\d+)分(?:間)?", "gu"), read: (m) => minutes(Number(m[1])) },
+];
+
+const CHANNEL = [
+  "(?:この|本)?(?:チャネル|チャンネル)(?:の?(?:メンバー|全員|みんな|皆さん))?(?:全員)?",
+  "チーム(?:の(?:メンバー|全員|みんな|皆さん)|全員)",
+  "(?:全員|みんな|皆さん)(?=と|を|で|に|$)",
+].join("|");
+const PARTICLE = "(?:と|を招待(?:して)?|を|に|で|も|、|,)?";
+const NAME = `([A-Za-z][A-Za-z.\\-]*|[\\p{Script=Han}\\p{Script=Katakana}ー・]+)`;
+
+function invitees(segment: string): { start: number; end: number; items: string[] }[] {
+  const re = new RegExp(
+    `(${CHANNEL})${PARTICLE}|${NAME}\\s*(?:さん|様|さま|くん|君|ちゃん|氏)${PARTICLE}|([A-Za-z][A-Za-z.\\-]*)\\s*と|${PLACEHOLDER}+\\s*(?:と|を招待(?:して)?|、|,)?`,
+    "gu",
+  );
+  return [...segment.matchAll(re)].map((m) => {
+    const item = m[1] ? CHANNEL_INVITEE : (m[2] ?? m[3]);
+    return { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, items: item ? [item] : [] };
+  });
+}
+
+export function japaneseGrammar(): Grammar {
+  return {
+    agenda: rx("(?:議題|アジェンダ|内容)\\s*[:：]\\s*([\\s\\S]+)$", "gu"),
+    command: rx(
+      "(?:を|で)?\\s*(?:予約|設定|登録|スケジュール|セット|入れ|調整)(?:して(?:ください|下さい|ほしい|欲しい|もらえますか|くれる)?|する|を?お願い(?:します)?)?\\s*[。!！?？]*$",
+      "gu",
+    ),
+    recurrences,
+    counts,
+    timeRanges,
+    relatives: [
+      {
+        pattern: rx("(\\d+)(分|時間|日|週間)後", "gu"),
+        read: (m) => relative(Number(m[1]), ({ 分: "minute", 時間: "hour", 日: "day", 週間: "week" } as const)[m[2] as "分"]),
+      },
+    ],
+    durations,
+    readWhen(text, ctx) {
+      const pieces: WhenPiece[] = [];
+      text.scan(rx("明後日|あさって", "gu"), (m) => {
+        pieces.push({ text: m[0], day: { kind: "date", date: addDays(ctx.now.date, 2) } });
+        return true;
+      });
+      // chrono reads "来週の金曜日" as the Friday of this week; 来週 is the week from next Monday.
+      text.scan(rx(`(来週|今週)の?([月火水木金土日])曜日?`, "gu"), (m) => {
+        const nextMonday = addDays(ctx.now.date, 7 - ((weekdayOf(ctx.now.date) + 6) % 7));
+        pieces.push({ text: m[0], day: { kind: "weekday", weekday: WEEKDAY[m[2]!]!, earliest: m[1] === "来週" ? nextMonday : ctx.now.date } });
+        return true;
+      });
+      pieces.push(...readWithChrono(chrono.ja.casual, text, ctx, { twelveHour: false }));
+      const ordinals: Rule<WhenPiece>[] = [{ pattern: rx("(?<![月\\d])(\\d{1,3})日(?![間曜])", "gu"), read: (m) => dayOfMonthPiece(m[0], m[1]) }];
+      pieces.push(...collect(text, ordinals, ctx.problems, "date").map((f) => f.value));
+      return pieces;
+    },
+    leftovers: [
+      { field: "recurrence", pattern: rx("毎[^\\s、。,]{0,4}", "gu") },
+      { field: "time", pattern: rx("(?:午前|午後)?\\d+時(?:\\d+分|半)?|\\d{1,2}:\\d{2}", "gu") },
+      { field: "date", pattern: rx("\\d+月(?:\\d+日)?|\\d+日(?!間)", "gu") },
+    ],
+    invitees,
+    filler: [
+      rx("(?:Webex|ウェブエックス)(?:で|の)?(?:会議|ミーティング)?", "giu"),
+      rx("^[、。,.・\\s]*(?:を|に|で|と|の|から|まで|は|が|も|招待して|を招待)?[、。,.・\\s]*", "gu"),
+      rx("[、。,.・\\s]*(?:を|に|で|と|の|から|まで|は|が|も|招待して|を招待)?[、。,.・\\s]*$", "gu"),
+    ],
+    emptyTitle: rx("^(?:会議|ミーティング|打ち合わせ|打合せ|MTG|Webex)$", "iu"),
+  };
+}

@@ -1,0 +1,170 @@
+// Swedish. chrono-node's sv parser knows weekdays, month names and "imorgon", but no clock times
+// and not "i morgon" / "i övermorgon"; those, and "den 5:e", are read here before/after chrono.
+import * as chrono from "chrono-node";
+import type { Recurrence } from "../../types";
+import { readWithChrono } from "../chrono-reader";
+import { rx } from "../masked-text";
+import { collect } from "../rules";
+import { CHANNEL_INVITEE } from "../types";
+import { addDays } from "../zone";
+import {
+  alternation, clockPiece, daily, relative, dayOfMonthPiece, interval, minutes, monthly, rangePiece, readNumber, weekdayList, weekly, withPlurals,
+} from "./common";
+import type { CountPhrase, Grammar, ReadContext, RelativePhrase, Rule, WhenPiece } from "./grammar";
+
+const BASE_WEEKDAY = { måndag: 1, tisdag: 2, onsdag: 3, torsdag: 4, fredag: 5, lördag: 6, söndag: 0 };
+const WEEKDAY = { ...withPlurals(BASE_WEEKDAY, ["ar", "en", "arna"]), mån: 1, tis: 2, ons: 3, tors: 4, fre: 5, lör: 6, sön: 0 };
+const WD = `(?:${alternation(Object.keys(WEEKDAY))})`;
+const WD_PLURAL = `(?:${alternation(Object.keys(BASE_WEEKDAY))})ar`;
+const DAYS = `${WD}(?:\\s*(?:,|&|/|\\boch\\b)\\s*${WD})*`;
+const SEP = rx("\\s*(?:,|&|/|\\boch\\b)\\s*");
+const NUM: Record<string, number> = { en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, tio: 10, tolv: 12 };
+const ORD = "(\\d{1,3}):?(?:e|a)";
+const MONTHS = "jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|juni?|juli?|aug(?:usti)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+
+const SV_UNIT: Record<string, RelativePhrase["unit"]> = { min: "minute", tim: "hour", dag: "day", vec: "week" };
+const days = (list: string | undefined): number[] => (list ? weekdayList(list, SEP, WEEKDAY) ?? [] : []);
+
+const recurrences: Rule<Recurrence>[] = [
+  {
+    // varje dag / varannan vecka / var 3:e vecka på måndag / varje månad den 5:e / varje vardag
+    pattern: rx(`\\b(varje|varannan|var\\s+(\\d+):?[ea]?)\\s+(vardag|dag|vecka|månad)\\b(?:\\s+(?:på\\s+)?(?:(${DAYS})|den\\s+${ORD}))?`),
+    read: (m) => {
+      const n = m[1]!.toLowerCase() === "varannan" ? 2 : interval(m[2]);
+      if (Number.isNaN(n)) return null;
+      const unit = m[3]!.toLowerCase();
+      if (unit === "dag") return daily(n);
+      if (unit === "vecka") return weekly(days(m[4]), n);
+      if (unit === "månad") return monthly(m[5] === undefined ? undefined : Number(m[5]), n);
+      return weekly([1, 2, 3, 4, 5], n);
+    },
+  },
+  { pattern: rx(`\\b(varje|varannan)\\s+(${DAYS})\\b`), read: (m) => weekly(days(m[2]), m[1]!.toLowerCase() === "varannan" ? 2 : 1) },
+  {
+    pattern: rx("\\b(dagligen|veckovis|månadsvis|månatligen|en gång i veckan|en gång i månaden)\\b"),
+    read: (m) => {
+      const w = m[1]!.toLowerCase();
+      return w === "dagligen" ? daily() : w === "veckovis" || w.endsWith("veckan") ? weekly([]) : monthly(undefined);
+    },
+  },
+  { pattern: rx(`\\b(?:på\\s+)?(${WD_PLURAL}(?:\\s*(?:,|\\boch\\b)\\s*${WD_PLURAL})*)\\b`), read: (m) => weekly(days(m[1])) },
+  { pattern: rx(`\\bden\\s+${ORD}\\s+(?:i\\s+)?varje\\s+månad\\b`), read: (m) => monthly(Number(m[1])) },
+];
+
+const counts: Rule<CountPhrase>[] = [
+  {
+    pattern: rx("\\bi\\s+(\\d+|två|tre|fyra|fem|sex|tio|tolv)\\s+(dag(?:ar)?|veck(?:a|or)|månad(?:er)?)\\b"),
+    read: (m) => {
+      const u = m[2]!.toLowerCase();
+      return { n: readNumber(m[1], NUM), unit: u.startsWith("dag") ? "day" : u.startsWith("veck") ? "week" : "month" };
+    },
+  },
+  { pattern: rx("\\b(\\d+)\\s+(?:gånger|tillfällen|möten)\\b"), read: (m) => ({ times: Number(m[1]) }) },
+];
+
+const T = "(\\d{1,2})(?:[:.](\\d{2}))?";
+const KL = "(?:\\b(?:kl\\.?|klockan)\\s*)?";
+const timeRanges: Rule<WhenPiece>[] = [
+  {
+    pattern: rx(
+      `(?:\\b(från|mellan)\\s+)?${KL}(?<![\\d/:-])${T}\\s*(-|–|—|\\btill\\b|\\boch\\b)\\s*${KL}${T}` +
+        "(?![\\d/:]|\\.\\d|\\s*(?:h|tim(?:me|mar)?|min(?:uter)?|dagar|veckor|månader|gånger|personer)\\b)",
+    ),
+    read: (m) => {
+      if (m[4]?.toLowerCase() === "och" && m[1]?.toLowerCase() !== "mellan") return undefined;
+      return rangePiece(m[0].trim(), { hour: m[2], minute: m[3] }, { hour: m[5], minute: m[6] }, false);
+    },
+  },
+];
+
+// "om 30 minuter" is when the meeting starts; "i 30 minuter" is how long it lasts.
+const NOT_OM = "(?<!\\bom\\s+)";
+const durations: Rule<number>[] = [
+  { pattern: rx(`(?:\\bi\\s+)?${NOT_OM}(?<![\\d.,:/])\\b(en|ett|\\d+)\\s+och\\s+en\\s+halv\\s+timm(?:e|ar)\\b`), read: (m) => minutes(readNumber(m[1], NUM) * 60 + 30) },
+  { pattern: rx(`(?:\\bi\\s+)?\\b(?:en\\s+)?halvtimme\\b`), read: () => 30 },
+  { pattern: rx(`(?:\\bi\\s+)?${NOT_OM}(?<![\\d.,:/])\\b(\\d{1,2})h(\\d{2})\\b`), read: (m) => minutes(Number(m[1]) * 60 + Number(m[2])) },
+  {
+    pattern: rx(`(?:\\bi\\s+)?(?:\\bunder\\s+)?${NOT_OM}(?<![\\d.,:/])\\b(\\d+(?:[.,]\\d+)?|en|ett|två|tre|fyra)\\s*(?:h|tim(?:me|mar)?)\\b(?:\\s*(?:och\\s+)?(\\d+)\\s*(?:min(?:uter)?|m)\\b)?`),
+    read: (m) => minutes(readNumber(m[1], NUM) * 60 + Number(m[2] ?? 0)),
+  },
+  { pattern: rx(`(?:\\bi\\s+)?(?:\\bunder\\s+)?${NOT_OM}(?<![\\d.,:/])\\b(\\d+)\\s*(?:min(?:uter)?|m)\\b`), read: (m) => minutes(Number(m[1])) },
+];
+
+function relativeDay(days: number): (m: RegExpExecArray, ctx: ReadContext) => WhenPiece {
+  return (m, ctx) => ({ text: m[0].trim(), day: { kind: "date", date: addDays(ctx.now.date, days) } });
+}
+
+const DAY_PART = "(?:\\s+(?:på\\s+)?(?:morgonen|förmiddagen|eftermiddagen|kvällen|eftermiddag|förmiddag|kväll))?";
+const casual: { pattern: RegExp; read: (m: RegExpExecArray, ctx: ReadContext) => WhenPiece }[] = [
+  { pattern: rx(`\\b(?:i\\s*)?övermorgon\\b${DAY_PART}`), read: relativeDay(2) },
+  { pattern: rx(`\\b(?:i\\s*morgon|imorgon|i\\s*morn|imorn)\\b${DAY_PART}`), read: relativeDay(1) },
+  { pattern: rx(`\\b(?:i\\s*dag|idag)\\b${DAY_PART}`), read: relativeDay(0) },
+];
+
+const clocks: Rule<WhenPiece>[] = [
+  { pattern: rx("\\b(?:kl\\.?|klockan)\\s*(\\d{1,2})(?:[:.](\\d{2}))?\\b"), read: (m) => clockPiece(m[0].trim(), m[1], m[2]) },
+  { pattern: rx("(?<![\\d:.])\\b(\\d{1,2}):(\\d{2})\\b(?![:\\d])"), read: (m) => clockPiece(m[0].trim(), m[1], m[2]) },
+];
+
+const CHANNEL = rx(
+  "^(?:@(?:channel|team|kanalen|teamet)|(?:hela\\s+)?(?:kanalen|teamet|gruppen|laget)|(?:kanalens|teamets)\\s+medlemmar" +
+    "|alla(?:\\s+(?:här|i\\s+(?:kanalen|teamet)))?)$",
+  "iu",
+);
+
+function invitees(segment: string): { start: number; end: number; items: string[] }[] {
+  const m = rx("\\b(?:med|bjud in|bjuda in|inklusive)\\s+(.+?)(?=\\s*(?:[:;(]|\\b(?:angående|för att|tack)\\b|$))", "iu").exec(segment);
+  if (!m) return [];
+  const items = m[1]!
+    .split(rx("\\s*(?:,|&|\\+|\\boch\\b)\\s*"))
+    .map((s) => s.trim().replace(/[.!?]+$/, ""))
+    .map((s) => (CHANNEL.test(s) ? CHANNEL_INVITEE : s));
+  return [{ start: m.index, end: m.index + m[0].length, items }];
+}
+
+export function swedishGrammar(): Grammar {
+  return {
+    agenda: rx("(?:\\b(?:agenda|dagordning|ämne)\\s*:|\\bför att diskutera\\b)\\s*([\\s\\S]+)$"),
+    command: rx("^\\s*(?:(?:kan du|snälla)\\s+)*(?:boka|schemalägg|planera|skapa|lägg in|ordna)\\b(?:\\s+in\\b)?|\\bboka\\b"),
+    recurrences,
+    counts,
+    timeRanges,
+    relatives: [
+      {
+        pattern: rx("\\bom\\s+(\\d+|en|ett|två|tre|fyra|fem|tio)\\s+(min(?:uter)?|timm(?:e|ar)|dag(?:ar)?|veck(?:a|or))\\b"),
+        read: (m) => relative(readNumber(m[1], NUM), SV_UNIT[m[2]!.slice(0, 3).toLowerCase()] ?? "day"),
+      },
+    ],
+    durations,
+    readWhen(text, ctx) {
+      const pieces: WhenPiece[] = [];
+      for (const c of casual) {
+        text.scan(c.pattern, (m) => {
+          pieces.push(c.read(m, ctx));
+          return true;
+        });
+      }
+      pieces.push(...collect(text, clocks, ctx.problems, "time").map((f) => f.value));
+      pieces.push(...readWithChrono(chrono.sv.casual, text, ctx, { twelveHour: false }));
+      const ordinals: Rule<WhenPiece>[] = [
+        { pattern: rx(`\\b(?:den\\s+)?${ORD}\\b(?!\\s+(?:${MONTHS}))|\\bden\\s+(\\d{1,3})\\b(?![:.]\\d|\\s+(?:${MONTHS}))`), read: (m) => dayOfMonthPiece(m[0].trim(), m[1] ?? m[2]) },
+      ];
+      pieces.push(...collect(text, ordinals, ctx.problems, "date").map((f) => f.value));
+      return pieces;
+    },
+    leftovers: [
+      { field: "recurrence", pattern: rx("\\b(?:varje|varannan)\\s+\\S+") },
+      { field: "time", pattern: rx("\\b(?:kl\\.?|klockan)\\s*\\S*|\\b\\d{1,2}[:.]\\d{2}\\b") },
+      { field: "date", pattern: rx(`\\b\\d{1,3}\\s+(?:${MONTHS})\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b`) },
+    ],
+    invitees,
+    filler: [
+      rx("\\b(?:på|via|i|över)\\s+webex\\b"),
+      rx("^\\s*(?:ett|en|nytt)\\s+"),
+      rx("\\bwebex-?(?:möte(?:t)?)?\\b"),
+      rx("^(?:\\s*(?:\\b(?:och|på|kl|den|med|i|om|till|för|från|klockan|snälla|tack)\\b|[,.;:–—-]))+"),
+      rx("(?:(?:\\b(?:och|på|kl|den|med|i|om|till|för|från|klockan|snälla|tack)\\b|[,.;:–—-])\\s*)+$"),
+    ],
+    emptyTitle: rx("^(?:(?:ett|en)\\s+)?(?:möte|mötet|samtal|webexmöte|webex)$", "iu"),
+  };
+}

@@ -1,0 +1,80 @@
+// The request text with the pieces already read blanked out. Every reader works on `view`, which
+// keeps the original length (so indices always point into the text the user typed) and shows a
+// taken piece as spaces — or, for e-mail addresses, as a placeholder that still belongs to the
+// sentence (so "with aiko@contoso.com, Lars" stays one invitee phrase).
+
+/** Stands in for each character of an e-mail address that was already taken as an invitee. */
+export const PLACEHOLDER = "\uE000";
+
+export interface Segment {
+  start: number;
+  text: string;
+}
+
+export class MaskedText {
+  private readonly chars: string[];
+  private readonly gap: boolean[];
+
+  constructor(readonly text: string) {
+    // Index by UTF-16 unit (as RegExp and String#slice do), not by code point.
+    this.chars = text.split("");
+    this.gap = this.chars.map(() => false);
+  }
+
+  get view(): string {
+    return this.chars.join("");
+  }
+
+  /** Blanks [start, end). `placeholder` keeps the piece inside the surrounding phrase. */
+  take(start: number, end: number, placeholder = false): void {
+    for (let i = start; i < end; i++) {
+      this.chars[i] = placeholder ? PLACEHOLDER : " ";
+      this.gap[i] = !placeholder;
+    }
+  }
+
+  /**
+   * Runs a regex over the view (all matches); for each, `read` decides: `true` takes the match,
+   * a span takes that span, `false` leaves the text for other readers.
+   */
+  scan(pattern: RegExp, read: (m: RegExpExecArray) => boolean | { start: number; end: number }): void {
+    const re = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
+    const view = this.view;
+    for (let m = re.exec(view); m; m = re.exec(view)) {
+      if (m[0] === "") {
+        re.lastIndex++;
+        continue;
+      }
+      const taken = read(m);
+      if (taken === true) this.take(m.index, m.index + m[0].length);
+      else if (taken) this.take(taken.start, taken.end);
+    }
+  }
+
+  /** Maximal runs of text nothing has taken yet (placeholders included), blank runs left out. */
+  segments(): Segment[] {
+    const out: Segment[] = [];
+    let start = -1;
+    for (let i = 0; i <= this.chars.length; i++) {
+      const free = i < this.chars.length && !this.gap[i];
+      if (free && start < 0) start = i;
+      if (!free && start >= 0) {
+        const text = this.chars.slice(start, i).join("");
+        if (text.split(PLACEHOLDER).join("").trim() !== "") out.push({ start, text });
+        start = -1;
+      }
+    }
+    return out;
+  }
+}
+
+const WORD = "[\\p{L}\\p{N}_]";
+const BOUNDARY = `(?:(?<!${WORD})(?=${WORD})|(?<=${WORD})(?!${WORD}))`;
+
+/**
+ * A case-insensitive Unicode regex where `\b` is a real word boundary: JavaScript's `\b` only
+ * knows ASCII, so it fails next to "å", "ı" or "ü" ("salı", "i övermorgon").
+ */
+export function rx(source: string, flags = "giu"): RegExp {
+  return new RegExp(source.replace(/\\b/g, BOUNDARY), flags);
+}

@@ -1,0 +1,94 @@
+// Wall-clock arithmetic in the user's IANA zone with Intl only — never the machine's zone, so a
+// server in UTC and a laptop in Tokyo read "tomorrow 3pm" for Stockholm the same way.
+
+/** Thrown when the zone name is not one Intl knows (the caller should fall back before parsing). */
+export class UnknownTimeZoneError extends Error {
+  constructor(readonly timeZone: string, options?: { cause?: unknown }) {
+    super(`Unknown time zone "${timeZone}"`, options);
+    this.name = "UnknownTimeZoneError";
+  }
+}
+
+/** "Now" as the user sees it. */
+export interface LocalNow {
+  /** YYYY-MM-DD */
+  date: string;
+  /** HH:mm */
+  time: string;
+  /** Minutes east of UTC at this instant (what chrono takes as its reference zone). */
+  offsetMinutes: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+      });
+    } catch (cause) {
+      throw new UnknownTimeZoneError(timeZone, { cause });
+    }
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function localNow(timeZone: string, instant: Date): LocalNow {
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(instant)) {
+    if (p.type !== "literal") parts[p.type] = Number(p.value);
+  }
+  const y = parts.year ?? 1970, mo = parts.month ?? 1, d = parts.day ?? 1;
+  const h = parts.hour ?? 0, mi = parts.minute ?? 0, s = parts.second ?? 0;
+  // The wall clock read as if it were UTC, minus the real instant, is the zone's offset.
+  const wallAsUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  const offsetMinutes = Math.round((wallAsUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+  return { date: formatDate(y, mo, d), time: formatTime(h, mi), offsetMinutes };
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+export function formatDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
+}
+
+export function formatTime(hour: number, minute: number): string {
+  return `${pad(hour)}:${pad(minute)}`;
+}
+
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Calendar arithmetic on YYYY-MM-DD (UTC-based, so no zone or DST can shift it). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = splitDate(date);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return formatDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** 0 = Sunday … 6 = Saturday, as Date#getDay and chrono number them. */
+export function weekdayOf(date: string): number {
+  const [y, m, d] = splitDate(date);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+export function splitDate(date: string): [number, number, number] {
+  const [y = "1970", m = "1", d = "1"] = date.split("-");
+  return [Number(y), Number(m), Number(d)];
+}
