@@ -1,7 +1,8 @@
 import { parseBenchArgs } from "./harness/args";
-import { interleave, runBenchmark, type BenchmarkResult } from "./harness/runner";
+import { defineBenchmark } from "./harness/benchmark";
+import { interleave, runBenchmark, runOptionsFor, type BenchmarkResult } from "./harness/runner";
 import { median, percentile, ratio, summarize } from "./harness/stats";
-import { formatDuration, formatRatio, formatTable } from "./harness/table";
+import { formatDuration, formatRate, formatRatio, formatTable } from "./harness/table";
 
 /** 1, 2, …, n in a shuffled order: the statistics must not depend on the order samples came in. */
 function shuffledRange(n: number): number[] {
@@ -160,6 +161,57 @@ describe("the runner", () => {
       ),
     ).rejects.toThrow("turn failed");
     expect(tornDown).toBe(true);
+  });
+});
+
+describe("benchmarks whose sample is one long run over many items", () => {
+  it("reports times and the ratio per item when the two sides process different counts, keeping the raw runs", async () => {
+    const order: string[] = [];
+    const result = await runBenchmark(
+      defineBenchmark<{ seen: number }>({
+        name: "per-item",
+        subjectLabel: "s",
+        baselineLabel: "b",
+        perUnit: { unit: "user", subject: 1000, baseline: 50 },
+        setup: async () => ({ seen: 0 }),
+        // A 10 ms run over 1000 users against a 2 ms run over 50: 10 µs against 40 µs per user.
+        subject: async () => process.hrtime.bigint() + 10_000_000n,
+        baseline: async () => process.hrtime.bigint() + 2_000_000n,
+        notes: (context) => {
+          order.push("notes");
+          return [`seen ${context.seen}`];
+        },
+        teardown: async () => {
+          order.push("teardown");
+        },
+      }),
+      { samples: 3, warmup: 0 },
+    );
+    expect(result.perUnit).toEqual({ unit: "user", subject: 1000, baseline: 50 });
+    expect(result.subjectSamplesNs.every((ns) => ns >= 10_000_000)).toBe(true);
+    expect(result.subject.medianNs).toBe(median(result.subjectSamplesNs) / 1000);
+    expect(result.baseline.medianNs).toBe(median(result.baselineSamplesNs) / 50);
+    expect(result.ratio.median).toBeGreaterThan(0.2);
+    expect(result.ratio.median).toBeLessThan(0.3);
+    expect(result.notes).toEqual(["seen 0"]);
+    expect(order).toEqual(["notes", "teardown"]);
+  });
+
+  it("prints what a sample was, the throughput of each side and the benchmark's notes under the table", () => {
+    const table = formatTable([result({ perUnit: { unit: "user", subject: 10_000, baseline: 500 }, notes: ["Graph 0.050 calls per user"] })]);
+    expect(table).toContain("times are per user: a subject sample is 10000 users, a baseline sample 500");
+    // Medians of 2.25 ms and 1.1 ms per user.
+    expect(table).toContain("throughput (median): subject 444 users/s; baseline 909 users/s");
+    expect(table).toContain("  Graph 0.050 calls per user");
+    expect(formatRate(40_000_000)).toBe("25.0");
+    expect(formatRate(0)).toBe("n/a");
+  });
+
+  it("caps the samples of a long benchmark and uses its own warm-up unless the command line sets one", () => {
+    const long = { maxSamples: 5, warmup: 1 };
+    expect(runOptionsFor(long, { samples: 1000, warmup: undefined })).toEqual({ samples: 5, warmup: 1 });
+    expect(runOptionsFor(long, { samples: 3, warmup: 2 })).toEqual({ samples: 3, warmup: 2 });
+    expect(runOptionsFor({}, { samples: 200, warmup: undefined })).toEqual({ samples: 200, warmup: 20 });
   });
 });
 

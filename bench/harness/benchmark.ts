@@ -21,6 +21,22 @@ export interface Benchmark<Context = unknown> {
   /** The same operation done by the bare baseline; same timing rules as `subject`. */
   baseline(context: Context): Promise<bigint | void>;
   teardown(context: Context): Promise<void>;
+  /**
+   * For a sample that is one long run over many items, and not the same number on both sides
+   * (10 000 users against a 500-user baseline): each sample is divided by its side's count, so
+   * the table, the ratio and the JSON summaries are per item, and the legend adds items/second.
+   * Raw samples in the JSON stay whole-run durations.
+   */
+  perUnit?: { unit: string; subject: number; baseline: number };
+  /** A sample this long caps the samples per side, whatever --samples says (`npm run bench` asks 1000). */
+  maxSamples?: number;
+  /** Warm-up rounds per side unless --warmup is given (default: from the sample count). */
+  warmup?: number;
+  /**
+   * Lines printed under the table and kept in the JSON: what the benchmark counted while it ran
+   * (requests per item…). Called after the measured samples, before teardown.
+   */
+  notes?(context: Context): string[];
 }
 
 /** Erases the context type so modules with different contexts fit in one list. */

@@ -18,9 +18,19 @@ export interface BenchmarkResult {
   /** Raw durations in nanoseconds, in the order they were taken (kept in the JSON report). */
   subjectSamplesNs: number[];
   baselineSamplesNs: number[];
+  /** Set when the summaries and the ratio are per item (Benchmark.perUnit); raw samples stay whole runs. */
+  perUnit?: { unit: string; subject: number; baseline: number };
+  /** The benchmark's own lines (Benchmark.notes). */
+  notes?: string[];
 }
 
 export const DEFAULT_WARMUP = (samples: number): number => Math.min(100, Math.max(10, Math.ceil(samples / 10)));
+
+/** The command line's samples and warm-up for one benchmark, within what the benchmark allows. */
+export function runOptionsFor(benchmark: Pick<Benchmark, "maxSamples" | "warmup">, args: { samples: number; warmup: number | undefined }): RunOptions {
+  const samples = Math.max(1, Math.min(args.samples, benchmark.maxSamples ?? Number.POSITIVE_INFINITY));
+  return { samples, warmup: args.warmup ?? benchmark.warmup ?? DEFAULT_WARMUP(samples) };
+}
 
 /**
  * Runs one benchmark: setup, warm-up, measured samples, teardown (always).
@@ -36,8 +46,11 @@ export async function runBenchmark(benchmark: Benchmark, options: RunOptions): P
     const baseline = (): Promise<number> => timeOnce(() => benchmark.baseline(context));
     await interleave(subject, baseline, options.warmup);
     const measured = await interleave(subject, baseline, options.samples);
-    const subjectSummary = summarize(measured.a);
-    const baselineSummary = summarize(measured.b);
+    const unit = benchmark.perUnit;
+    if (unit && !(unit.subject > 0 && unit.baseline > 0)) throw new RangeError(`${benchmark.name}: perUnit counts must be positive`);
+    const subjectSummary = summarize(unit ? measured.a.map((ns) => ns / unit.subject) : measured.a);
+    const baselineSummary = summarize(unit ? measured.b.map((ns) => ns / unit.baseline) : measured.b);
+    const notes = benchmark.notes?.(context);
     return {
       name: benchmark.name,
       subjectLabel: benchmark.subjectLabel,
@@ -47,6 +60,8 @@ export async function runBenchmark(benchmark: Benchmark, options: RunOptions): P
       ratio: ratio(subjectSummary, baselineSummary),
       subjectSamplesNs: measured.a,
       baselineSamplesNs: measured.b,
+      ...(unit ? { perUnit: { ...unit } } : {}),
+      ...(notes ? { notes } : {}),
     };
   } finally {
     await benchmark.teardown(context);

@@ -8,6 +8,7 @@ import type { Logger } from "./logger";
 import { openStore, type Store } from "./store";
 import { SchedulerAdapter } from "./teams/adapter";
 import { SchedulerBot } from "./teams/bot";
+import { createSchedulingFeature } from "./teams/scheduling";
 import { createAccountsModule, type AccountsModule } from "./accounts/compose";
 import { createTabTokenVerifier } from "./http/tab-auth";
 import { tabApiRoutes } from "./http/routes/tab-api";
@@ -85,7 +86,16 @@ export async function startService(config: Config, logger: Logger, options: Serv
     });
     tabApiRoutes({ verifier, accounts: accounts.service, logger })(server);
   }
-  bot = new SchedulerBot({ logger, ...(accounts ? { accounts: accounts.service } : {}) });
+  bot = new SchedulerBot(
+    accounts
+      ? {
+          logger,
+          accounts: accounts.service,
+          // schedule / upcoming / cancel with draft cards (bot/src/teams/scheduling)
+          features: [createSchedulingFeature({ accounts, store, logger, adapter, ...(config.bot.appId ? { botAppId: config.bot.appId } : {}) })],
+        }
+      : { logger },
+  );
   logger.info({ url, mode: config.mode, storage: store.kind }, "bot service listening");
 
   let closing: Promise<void> | undefined;

@@ -1,7 +1,7 @@
 // directory/invitees — who a meeting request invites: typed e-mails, names (directory look-ahead),
 // "the channel" (the Bot Framework roster), groups and contact folders, within what the tenant's
 // authorization mode permits (SPEC.md "What each mode can do"). The Graph implementation of the
-// ports (graph-invitee-ports.ts) is a gateway: the composition root imports it directly.
+// ports (bot/src/graph/invitee-ports.ts) is a gateway: the composition root imports it directly.
 export { resolveInvitees, MAX_CANDIDATES, MAX_SUGGESTIONS, SEARCH_LIMIT, type InviteeNotice, type InviteeQuestion, type ResolveContext, type ResolvedInvitees } from "./resolve";
 export { DirectoryAccessDeniedError, type InviteePorts, type MailboxOwner, type Person, type RosterMember } from "./ports";
 export { CHANNEL_TOKEN, classifyPhrase, type Phrase } from "./phrases";

@@ -1,5 +1,5 @@
 // The ports invitee resolution needs: directory people search, groups (transitive members) and
-// the organizer's contact folders. Graph implements them (graph-invitee-ports.ts); the channel
+// the organizer's contact folders. Graph implements them (bot/src/graph/invitee-ports.ts); the channel
 // roster is not a port but data the caller already holds (Bot Framework, or the tab's request).
 // Nothing here imports a gateway, botbuilder or the store (ARCHITECTURE.md).
 

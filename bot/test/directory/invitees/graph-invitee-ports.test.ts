@@ -8,8 +8,8 @@ import { SANDBOX_APP_ID } from "../../../../sandbox/identity";
 import { TENANT_ID, userByLocal } from "../../../../sandbox/tenant";
 import type { GraphAccess } from "../../../src/accounts/types";
 import { DirectoryAccessDeniedError, collectRoster, resolveInvitees, type InviteePorts, type ResolveContext } from "../../../src/directory/invitees";
-import { GraphRequestError } from "../../../src/directory/invitees/graph-get-batcher";
-import { createGraphInviteePorts, type GraphInviteePortsOptions } from "../../../src/directory/invitees/graph-invitee-ports";
+import { GraphRequestError } from "../../../src/graph/get-batcher";
+import { createGraphInviteePorts, type GraphInviteePortsOptions } from "../../../src/graph/invitee-ports";
 import { createGraphClient } from "../../../src/graph/client";
 import { createAppTokenProvider } from "../../../src/identity/app-token";
 

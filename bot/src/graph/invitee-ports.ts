@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { GraphAccess } from "../../accounts/types";
-import type { GraphBatchOptions } from "../../graph/batch";
-import { createGetBatcher, GraphRequestError, type GetBatcher } from "./graph-get-batcher";
-import { DirectoryAccessDeniedError, type InviteePorts, type MailboxOwner, type Person } from "./ports";
+import type { GraphAccess } from "../accounts/types";
+import type { GraphBatchOptions } from "./batch";
+import { createGetBatcher, GraphRequestError, type GetBatcher } from "./get-batcher";
+import { DirectoryAccessDeniedError, type InviteePorts, type MailboxOwner, type Person } from "../directory/invitees/ports";
 
 /**
  * The invitee ports over Microsoft Graph, with the application permissions of tenant mode

@@ -1,5 +1,5 @@
 import type { Client } from "@microsoft/microsoft-graph-client";
-import { graphBatch, type BatchRequest, type GraphBatchOptions } from "../../graph/batch";
+import { graphBatch, type BatchRequest, type GraphBatchOptions } from "./batch";
 
 /**
  * Coalesces the Graph GETs started in the same turn of the event loop into one `POST /$batch`

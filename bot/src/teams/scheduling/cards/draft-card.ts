@@ -1,0 +1,131 @@
+/**
+ * The draft card: every field editable, what could not be read left empty and flagged, people
+ * to choose between as choices, the rest explained. Data is prepared here (localised, formatted);
+ * the layout is draft.json.
+ */
+import type { Attachment } from "botbuilder";
+import type { DraftProblem } from "../../../scheduling/validate";
+import type { Invitee } from "../../../scheduling/types";
+import { renderCard } from "../../cards/render";
+import type { DraftRecord } from "../draft-store";
+import { formatDraftWhen } from "../format";
+import type { SchedulingTranslate } from "../strings";
+import draftTemplate from "./draft.json";
+
+type Field = "title" | "date" | "startTime" | "durationMinutes" | "recurrence" | "invitees";
+
+export interface DraftCardOptions {
+  /** Validation problems to flag on their fields (after Check or a refused Schedule). */
+  problems?: readonly DraftProblem[];
+  /** A sentence at the top, e.g. why scheduling failed. */
+  banner?: string;
+  reference?: string;
+  /** "Try again" instead of "Schedule" after a failure. */
+  retry?: boolean;
+}
+
+export const pickInputId = (index: number): string => `pick_${index}`;
+
+export function draftCard(t: SchedulingTranslate, record: DraftRecord, options: DraftCardOptions = {}): Attachment {
+  const { draft } = record;
+  const errors: Record<Field, string> = { title: "", date: "", startTime: "", durationMinutes: "", recurrence: "", invitees: "" };
+  for (const field of record.flagged) errors[field] = t(`problem.${field}.missing` as "problem.date.missing");
+  if (record.flagged.includes("recurrence")) errors.recurrence = t("problem.recurrence");
+  for (const p of options.problems ?? []) {
+    if (p.field === "timeZone" || p.field === "agenda" || p.field === "organizer") {
+      options = { ...options, banner: [options.banner, problemText(t, p)].filter(Boolean).join(" ") };
+      continue;
+    }
+    errors[p.field] = problemText(t, p);
+  }
+  const when = formatDraftWhen(draft);
+  const summary = [draft.title ? `**${draft.title}**` : "", when ? `${when} (${draft.timeZone})` : "", "Webex"].filter((s) => s !== "").join(" · ");
+  return renderCard(draftTemplate, {
+    heading: t("draft.heading"),
+    summary,
+    banner: options.banner ?? "",
+    reference: options.reference ?? "",
+    draftId: draft.id,
+    labels: {
+      title: t("draft.titleLabel"),
+      date: t("draft.dateLabel"),
+      startTime: t("draft.timeLabel"),
+      durationMinutes: t("draft.durationLabel"),
+      recurrence: t("draft.recurrenceLabel"),
+      invitees: t("draft.invitees"),
+      moreEmails: t("draft.moreEmails"),
+      suggested: t("draft.suggested"),
+      agenda: t("draft.agendaLabel"),
+    },
+    errors,
+    title: draft.title ?? "",
+    date: draft.date ?? "",
+    startTime: draft.startTime ?? "",
+    hasDuration: draft.durationMinutes !== null,
+    durationMinutes: draft.durationMinutes ?? 0,
+    zone: t("draft.zone", { zone: draft.timeZone }),
+    recurrence: draft.recurrence?.frequency ?? "none",
+    recurrenceChoices: (["none", "daily", "weekly", "monthly"] as const).map((value) => ({ value, title: t(`draft.recurrence.${value}`) })),
+    recurrenceNote: recurrenceNote(draft.recurrence, draft.locale),
+    noInvitees: t("draft.noInvitees"),
+    invitees: draft.invitees.map((i) => ({ text: `${inviteeLabel(t, i)} ✓` })),
+    questions: draft.unresolved.map((u, index) => ({
+      id: pickInputId(index),
+      label: t("draft.pick", { name: u.text }),
+      errorMessage: t("draft.pickRequired"),
+      choices: (u.candidates ?? []).map((c) => ({ title: candidateLabel(t, c), value: c.email })),
+    })),
+    explanations: [...record.skipped.map((s) => ({ text: skippedText(t, s) })), ...record.notices.map((n) => ({ text: t(`notice.${n}` as "notice.groups-need-admin") }))],
+    moreEmails: "",
+    suggestions: record.suggestions.map((s) => ({ title: inviteeLabel(t, s), value: s.email })),
+    agenda: draft.agenda,
+    actions: { schedule: t(options.retry ? "error.tryAgain" : "draft.schedule"), update: t("draft.update"), discard: t("draft.discard") },
+  });
+}
+
+export function inviteeLabel(t: SchedulingTranslate, i: Invitee): string {
+  const name = i.displayName ? `${i.displayName}` : i.email;
+  return i.external ? `${name} (${i.email}, ${t("draft.guest")})` : name;
+}
+
+function candidateLabel(t: SchedulingTranslate, c: Invitee & { jobTitle?: string; department?: string }): string {
+  const detail = c.department ?? c.jobTitle;
+  if (c.external) return `${c.displayName ? `${c.displayName} · ` : ""}${c.email} (${t("draft.guest")})`;
+  return detail ? `${c.displayName ?? c.email} (${detail})` : `${c.displayName ?? c.email} · ${c.email}`;
+}
+
+function skippedText(t: SchedulingTranslate, s: DraftRecord["skipped"][number]): string {
+  if (s.text === "@channel") return s.reason === "not-found" ? t("draft.channelNotFound") : t("notice.channel-members-unavailable");
+  switch (s.reason) {
+    case "invalid-email":
+      return t("draft.invalidEmail", { name: s.text });
+    case "not-permitted":
+      return t("draft.notPermitted", { name: s.text });
+    default:
+      return t("draft.notFound", { name: s.text });
+  }
+}
+
+export function problemText(t: SchedulingTranslate, p: DraftProblem): string {
+  switch (p.field) {
+    case "recurrence":
+      return t("problem.recurrence");
+    case "invitees":
+      return p.code === "too-many" ? t("problem.invitees.too-many", { count: p.count, max: p.max }) : t("problem.invitees.unresolved");
+    default: {
+      const values: Record<string, number> = {};
+      if ("max" in p) values.max = p.max;
+      if ("min" in p) values.min = p.min;
+      return t(`problem.${p.field}.${p.code}` as "problem.date.missing", values);
+    }
+  }
+}
+
+/** "Monday" for a weekly series on Mondays, in the user's language; "" otherwise. */
+function recurrenceNote(recurrence: DraftRecord["draft"]["recurrence"], locale: string): string {
+  if (!recurrence?.daysOfWeek?.length || recurrence.frequency !== "weekly") return "";
+  const order = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+  // 2024-01-01 was a Monday: day n of that week names weekday n.
+  const names = recurrence.daysOfWeek.map((d) => new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + order.indexOf(d)))));
+  return names.join(", ");
+}

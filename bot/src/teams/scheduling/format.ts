@@ -1,0 +1,40 @@
+/**
+ * Times as the user reads them: in their zone and their locale's format (Intl), e.g.
+ * "Tue 24 Nov, 15:00–15:45" (en-GB), "tis 24 nov. 15:00–15:45" (sv), "11月24日(火) 15:00–15:45" (ja).
+ */
+import { zonedToInstant } from "../../scheduling/time";
+import type { MeetingDraft } from "../../scheduling/types";
+
+function dayFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, { timeZone, weekday: "short", day: "numeric", month: "short" });
+}
+
+function timeFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit" });
+}
+
+/** "Tue 24 Nov, 15:00–15:45"; a meeting past midnight shows the end's day too. */
+export function formatRange(start: Date, end: Date, locale: string, timeZone: string): string {
+  const day = dayFormat(safeLocale(locale), timeZone);
+  const time = timeFormat(safeLocale(locale), timeZone);
+  const sameDay = day.format(start) === day.format(end);
+  return sameDay ? `${day.format(start)}, ${time.format(start)}–${time.format(end)}` : `${day.format(start)}, ${time.format(start)} – ${day.format(end)}, ${time.format(end)}`;
+}
+
+/** The draft's when, as far as it is known ("" when the date or time is missing). */
+export function formatDraftWhen(draft: MeetingDraft): string {
+  if (!draft.date || !draft.startTime) return "";
+  const zoned = zonedToInstant(draft.date, draft.startTime, draft.timeZone);
+  if (!zoned.ok) return "";
+  const end = new Date(zoned.instant.getTime() + (draft.durationMinutes ?? 0) * 60_000);
+  return draft.durationMinutes ? formatRange(zoned.instant, end, draft.locale, draft.timeZone) : `${dayFormat(safeLocale(draft.locale), draft.timeZone).format(zoned.instant)}, ${timeFormat(safeLocale(draft.locale), draft.timeZone).format(zoned.instant)}`;
+}
+
+function safeLocale(locale: string): string {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : "en-US";
+  } catch {
+    // RangeError: not a BCP 47 tag at all — show English formats rather than fail the card.
+    return "en-US";
+  }
+}
