@@ -4,7 +4,7 @@ import { createSigningKeys } from "./common/tokens";
 import { createConnectorEmulator, type ConnectorEmulator, type RosterMember } from "./connector";
 import { createGraphEmulator, type GraphEmulator } from "./graph";
 import { createIdentityEmulator, loadSandboxCredentials, sandboxAppRegistrations, type IdentityEmulator, type SandboxCredentials } from "./identity";
-import { createTenant, type Tenant } from "./tenant";
+import { createTenant, userByLocal, type Tenant } from "./tenant";
 import { SANDBOX_WEBEX_INTEGRATION, SCOPES, createWebexEmulator, type WebexEmulator } from "./webex";
 
 /**
@@ -133,25 +133,31 @@ async function closeAll(servers: RunningServer[]): Promise<void> {
   await Promise.all(servers.map((s) => s.close()));
 }
 
-/** The bot's roster calls (TeamsInfo) answer with the demo team's members, Teams-shaped. */
+/** A demo group chat (not part of any team): Lars Berg with Mehmet Yılmaz, Zeynep Kaya and Sara Ek. */
+export const DEMO_GROUP_CHAT_ID = "19:sandbox-demo-group-chat@thread.v2";
+const DEMO_GROUP_CHAT_MEMBERS = ["lars.berg", "mehmet.yilmaz", "zeynep.kaya", "sara.ek"];
+
+/** The bot's roster calls (TeamsInfo) answer with the demo team's (or group chat's) members, Teams-shaped. */
 function rosters(tenant: Tenant): Record<string, RosterMember[]> {
   const result: Record<string, RosterMember[]> = {};
+  const member = (id: string): RosterMember => {
+    const u = tenant.users.find((x) => x.id === id)!;
+    return {
+      id: `29:${u.id}`,
+      name: u.displayName,
+      aadObjectId: u.id,
+      email: u.mail ?? u.userPrincipalName,
+      userPrincipalName: u.userPrincipalName,
+      givenName: u.givenName,
+      surname: u.surname,
+      tenantId: tenant.id,
+      userRole: "user" as const,
+    };
+  };
   for (const team of tenant.teams) {
-    const members = team.channels[0]!.memberUserIds.map((id) => {
-      const u = tenant.users.find((x) => x.id === id)!;
-      return {
-        id: `29:${u.id}`,
-        name: u.displayName,
-        aadObjectId: u.id,
-        email: u.mail ?? u.userPrincipalName,
-        userPrincipalName: u.userPrincipalName,
-        givenName: u.givenName,
-        surname: u.surname,
-        tenantId: tenant.id,
-        userRole: "user" as const,
-      };
-    });
+    const members = team.channels[0]!.memberUserIds.map(member);
     for (const channel of team.channels) result[channel.id] = members;
   }
+  result[DEMO_GROUP_CHAT_ID] = DEMO_GROUP_CHAT_MEMBERS.map((local) => member(userByLocal(tenant, local).id));
   return result;
 }

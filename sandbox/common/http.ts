@@ -27,6 +27,8 @@ export type Middleware = (req: SandboxRequest, res: ServerResponse, next: () => 
 
 interface Route {
   method: string;
+  /** As registered, e.g. `/v1/meetings/:meetingId` (what `onDispatch` reports). */
+  pattern: string;
   segments: string[];
   handler: Handler;
 }
@@ -39,6 +41,11 @@ export interface RouterOptions {
   /** Answer for an exception thrown by a handler. */
   onError?: (error: unknown, req: SandboxRequest, res: ServerResponse) => void;
   bodyLimitBytes?: number;
+  /**
+   * Told about every request that reaches the routes (after the middleware), with the pattern
+   * of the route that answers it, or undefined when none does: emulators count calls with it.
+   */
+  onDispatch?: (method: string, pattern: string | undefined) => void;
 }
 
 export class Router {
@@ -53,7 +60,7 @@ export class Router {
   }
 
   on(method: string, pattern: string, handler: Handler): this {
-    this.routes.push({ method: method.toUpperCase(), segments: split(pattern), handler });
+    this.routes.push({ method: method.toUpperCase(), pattern, segments: split(pattern), handler });
     return this;
   }
   get(p: string, h: Handler): this { return this.on("GET", p, h); }
@@ -109,9 +116,11 @@ export class Router {
         continue;
       }
       req.params = params;
+      this.options.onDispatch?.(req.method, route.pattern);
       await route.handler(req, res);
       return;
     }
+    this.options.onDispatch?.(req.method, undefined);
     if (methodMismatch) res.setHeader("x-sandbox-method-mismatch", "1");
     if (this.options.notFound) await this.options.notFound(req, res);
     else sendJson(res, 404, { error: "not found" });

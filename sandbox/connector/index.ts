@@ -111,7 +111,8 @@ export function createConnectorEmulator(options: ConnectorOptions = {}): Connect
   router.delete("/v3/conversations/:conversationId/activities/:activityId", async (req, res) => {
     if (!(await authorised(req, res))) return;
     record({ conversationId: req.params.conversationId!, replyToId: req.params.activityId!, operation: "delete", activity: {}, authorization: req.headers.authorization });
-    res.writeHead(200).end();
+    res.writeHead(200);
+    res.end();
   });
   router.post("/v3/conversations", async (req, res) => {
     if (!(await authorised(req, res))) return;

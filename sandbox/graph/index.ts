@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { Router, listen, sendJson, type RunningServer, type SandboxRequest } from "../common/http";
+import { RequestCounter } from "../common/request-counter";
 import type { SigningKeys } from "../common/tokens";
 import type { SandboxTls } from "../common/tls";
 import type { Tenant } from "../tenant";
@@ -78,6 +79,8 @@ export interface GraphEmulator {
     lifecycle(subscriptionId: string, event: LifecycleEvent): boolean;
     faults: Faults;
     eventStore: EventStore;
+    /** Calls answered, by method + route pattern (`$batch` sub-requests apart); cumulative, not cleared by reset(). */
+    requests: RequestCounter;
   };
 }
 
@@ -97,6 +100,7 @@ export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulato
     now,
   });
 
+  const requests = new RequestCounter();
   const routes = new RouteTable();
   registerUsers(routes, env);
   registerEvents(routes, env);
@@ -116,6 +120,7 @@ export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulato
     now,
     auth: { keys: options.keys, tenantId: initial.id, issuer: options.issuer, now },
     onUnexpected: (error, req) => options.logger?.error({ err: error, method: req.method, path: req.path }, "graph emulator: unexpected error"),
+    requests,
   };
   registerBatch(routes, (req) => runPipeline(req, deps));
 
@@ -221,6 +226,7 @@ export function createGraphEmulator(options: GraphEmulatorOptions): GraphEmulato
       },
       faults,
       eventStore: events,
+      requests,
     },
   };
 }

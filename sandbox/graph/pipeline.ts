@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { RequestCounter } from "../common/request-counter";
 import { authenticate, type AuthOptions } from "./auth";
 import { GraphError, MSG, errorResult } from "./errors";
 import { faultError, parseFaultHeader, type FaultSpec, type Faults } from "./faults";
@@ -18,6 +19,8 @@ export interface PipelineDeps {
   now: () => Date;
   /** Unexpected exceptions end here (the response is a 500 `generalException`). */
   onUnexpected?: (error: unknown, req: GraphRequest) => void;
+  /** Counts every call by method + route pattern; `$batch` sub-requests are keyed `$batch: GET /users/:id`. */
+  requests?: RequestCounter;
 }
 
 export type PipelineOutcome = GraphResult | { drop: true };
@@ -25,6 +28,8 @@ export type PipelineOutcome = GraphResult | { drop: true };
 export async function runPipeline(req: GraphRequest, deps: PipelineDeps): Promise<PipelineOutcome> {
   const ids = { requestId: req.requestId, clientRequestId: req.clientRequestId };
   const fault: FaultSpec | undefined = parseFaultHeader(req.headers["x-sandbox-fault"]) ?? deps.faults.take(req.method, req.path);
+  const count = (route: string): void => deps.requests?.add(`${req.topLevel ? "" : "$batch: "}${req.method.toUpperCase()} ${route}`);
+  if (fault?.drop || fault?.status) count(`${req.path} (fault)`);
   try {
     if (fault?.drop) {
       if (fault.latencyMs) await sleep(fault.latencyMs);
@@ -40,8 +45,10 @@ export async function runPipeline(req: GraphRequest, deps: PipelineDeps): Promis
       return errorResult(new GraphError(fault.status, code, message, headers), ids, deps.now());
     }
 
-    const principal = await authenticate(req, deps.auth);
+    // Matched before authenticating only so that refused calls are counted too; errors keep their order.
     const match = deps.routes.match(req.method, req.path);
+    count(match.kind === "found" ? `/${match.route.segments.join("/")}` : "(no route)");
+    const principal = await authenticate(req, deps.auth);
     if (match.kind === "method-not-allowed") throw new GraphError(405, "Request_BadRequest", MSG.methodNotAllowed);
     if (match.kind === "not-found") throw new GraphError(400, "BadRequest", `Resource not found for the segment '${match.segment}'.`);
     const ctx = { req, params: match.params, principal };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { listen, Router, sendJson, type RunningServer } from "../common/http";
+import { RequestCounter } from "../common/request-counter";
 import type { SandboxTls } from "../common/tls";
 import { createSigningKeys, type SigningKeys, type TokenCheck } from "../common/tokens";
 import type { Tenant, TenantUser } from "../tenant";
@@ -76,6 +77,8 @@ export interface IdentityEmulator {
   verifyBotToken(token: string | undefined): Promise<TokenCheck>;
   /** The settings ConfigurationBotFrameworkAuthentication needs to trust this emulator. */
   botFrameworkAuthConfig(bot: { appId: string; appPassword: string }): Record<string, string>;
+  /** Calls answered, by method + route pattern (`POST /:tenant/oauth2/v2.0/token`); cumulative, not cleared by reset(). */
+  readonly requests: RequestCounter;
 }
 
 const DEFAULTS: IdentitySettings = {
@@ -122,7 +125,9 @@ export function createIdentityEmulator(options: IdentityEmulatorOptions): Identi
       return c;
     });
 
+  const requests = new RequestCounter();
   const emulator: IdentityEmulator = {
+    requests,
     listener: (req, res) => router.listener(req, res),
     get baseUrl() {
       return ctx.baseUrl();
@@ -199,6 +204,7 @@ export function createIdentityEmulator(options: IdentityEmulatorOptions): Identi
 
 function buildRouter(ctx: IdentityContext, emulator: IdentityEmulator, channelKeys: SigningKeys): Router {
   const router = new Router({
+    onDispatch: (method, pattern) => emulator.requests.add(`${method} ${pattern ?? "(no route)"}`),
     notFound: (_req, res) => sendJson(res, 404, { error: "not_found", error_description: "The sandbox identity emulator has no such endpoint." }),
   });
   // Control routes first: `/_sandbox/x` would otherwise match `/:tenant/adminconsent`-shaped routes.

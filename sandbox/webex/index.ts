@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { BodyTooLargeError, listen, Router, type RunningServer } from "../common/http";
+import { RequestCounter } from "../common/request-counter";
 import type { SandboxTls } from "../common/tls";
 import { createTenant, type Tenant } from "../tenant";
 import type { WebexContext } from "./context";
@@ -62,6 +63,8 @@ export interface WebexEmulator {
   readonly quota: CreationQuota;
   advanceClock(ms: number): void;
   now(): Date;
+  /** Calls answered, by method + route pattern (`GET /v1/people`); cumulative, not cleared by reset(). */
+  readonly requests: RequestCounter;
 }
 
 export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEmulator {
@@ -88,7 +91,9 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     baseUrl: (req) => baseUrl ?? `${scheme}://${req.headers.host ?? "localhost"}`,
   };
 
+  const requests = new RequestCounter();
   const router = new Router({
+    onDispatch: (method, pattern) => requests.add(`${method} ${pattern ?? "(no route)"}`),
     notFound: (_req, res) => sendWebexError(res, 404, MESSAGES.notFound),
     onError: (error, _req, res) => {
       if (error instanceof BodyTooLargeError) sendWebexError(res, 413, "Request entity too large.");
@@ -106,6 +111,7 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     const fault = req.path.startsWith("/v1/") ? ctx.faults.take(req.method, req.path) : undefined;
     if (fault?.latencyMs) await sleep(fault.latencyMs);
     if (fault?.status === undefined) return next();
+    requests.add(`${req.method} ${req.path} (fault)`);
     const headers: Record<string, string> = fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {};
     sendWebexError(res, fault.status, fault.message ?? messageForStatus(fault.status), undefined, headers);
   });
@@ -173,5 +179,6 @@ export function createWebexEmulator(options: WebexEmulatorOptions = {}): WebexEm
     quota: ctx.quota,
     advanceClock: (ms) => void (offsetMs += ms),
     now: () => new Date(now()),
+    requests,
   };
 }

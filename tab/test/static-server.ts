@@ -46,28 +46,33 @@ export async function startStaticServer(
       const route = Object.hasOwn(json, pathname) ? json[pathname] : undefined;
       if (typeof route === "function") {
         const answer = (route as JsonRoute)({ method: req.method ?? "GET", headers: req.headers });
-        res.writeHead(answer.status, { "content-type": "application/json", "cache-control": "no-store", ...answer.headers }).end(JSON.stringify(answer.body));
+        res.writeHead(answer.status, { "content-type": "application/json", "cache-control": "no-store", ...answer.headers });
+        res.end(JSON.stringify(answer.body));
         return;
       }
       if (Object.hasOwn(json, pathname) && req.method === "GET") {
-        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(route));
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(route));
         return;
       }
       const mount = Object.keys(mounts).find((prefix) => pathname.startsWith(prefix));
       const root = mount ? mounts[mount] : undefined;
       if (!mount || !root || (req.method !== "GET" && req.method !== "HEAD")) {
-        res.writeHead(404).end();
+        res.writeHead(404);
+        res.end();
         return;
       }
       const file = path.resolve(root, `.${path.posix.normalize(`/${pathname.slice(mount.length)}`)}`);
       // normalize() above removes "..", this guards against anything it missed.
       if (file !== root && !file.startsWith(root + path.sep)) {
-        res.writeHead(403).end();
+        res.writeHead(403);
+        res.end();
         return;
       }
       const info = await stat(file).catch(() => undefined);
       if (!info?.isFile()) {
-        res.writeHead(404).end();
+        res.writeHead(404);
+        res.end();
         return;
       }
       res.writeHead(200, {
@@ -78,7 +83,8 @@ export async function startStaticServer(
       if (req.method === "HEAD") res.end();
       else createReadStream(file).pipe(res);
     })().catch((error: unknown) => {
-      res.writeHead(500).end(String(error));
+      res.writeHead(500);
+      res.end(String(error));
     });
   });
   await new Promise<void>((resolve, reject) => {

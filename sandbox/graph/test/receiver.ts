@@ -59,9 +59,16 @@ export async function startReceiver(options: { https?: boolean } = { https: true
       if (token !== null) {
         validations.push({ path: url.pathname, token, contentType: req.headers["content-type"] });
         const answer = (): void => {
-          if (b.validation === "status-500") return void res.writeHead(500).end();
-          if (b.validation === "json") return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(token));
-          res.writeHead(200, { "content-type": "text/plain" }).end(b.validation === "wrong-token" ? encodeURIComponent(token) : token);
+          if (b.validation === "status-500") {
+            res.writeHead(500);
+            return void res.end();
+          }
+          if (b.validation === "json") {
+            res.writeHead(200, { "content-type": "application/json" });
+            return void res.end(JSON.stringify(token));
+          }
+          res.writeHead(200, { "content-type": "text/plain" });
+          res.end(b.validation === "wrong-token" ? encodeURIComponent(token) : token);
         };
         if (b.validation === "slow") setTimeout(answer, b.slowMs).unref();
         else answer();
@@ -75,7 +82,7 @@ export async function startReceiver(options: { https?: boolean } = { https: true
           received.push({ path: url.pathname, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Received["body"] });
           wake();
         }
-        if (!res.destroyed) res.writeHead(status).end();
+        if (!res.destroyed) { res.writeHead(status); res.end(); }
       };
       if (delay > 0) setTimeout(respond, delay).unref();
       else respond();
