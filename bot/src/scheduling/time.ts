@@ -49,7 +49,8 @@ export function parseLocalTime(text: string): { hour: number; minute: number } |
 // One formatter per zone: constructing Intl.DateTimeFormat is by far the expensive part.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
+/** The shared wall-clock formatter for a zone (throws RangeError for a zone Intl does not know). */
+export function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", {

@@ -1,6 +1,8 @@
 // Wall-clock arithmetic in the user's IANA zone with Intl only — never the machine's zone, so a
 // server in UTC and a laptop in Tokyo read "tomorrow 3pm" for Stockholm the same way.
 
+import { formatterFor as zoneFormatter } from "../time";
+
 /** Thrown when the zone name is not one Intl knows (the caller should fall back before parsing). */
 export class UnknownTimeZoneError extends Error {
   constructor(readonly timeZone: string, options?: { cause?: unknown }) {
@@ -19,28 +21,12 @@ export interface LocalNow {
   offsetMinutes: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat("en-US", {
-        timeZone,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        second: "2-digit",
-      });
-    } catch (cause) {
-      throw new UnknownTimeZoneError(timeZone, { cause });
-    }
-    formatters.set(timeZone, f);
+  try {
+    return zoneFormatter(timeZone);
+  } catch (cause) {
+    throw new UnknownTimeZoneError(timeZone, { cause });
   }
-  return f;
 }
 
 export function localNow(timeZone: string, instant: Date): LocalNow {
