@@ -1,6 +1,6 @@
 import { GraphError, type Client } from "@microsoft/microsoft-graph-client";
 import { z } from "zod";
-import type { CalendarPort, GraphDateTime } from "../scheduling/ports";
+import type { CalendarPort, GraphDateTime, RescheduleCalendarPort } from "../scheduling/ports";
 import { toGraphRecurrence, type GraphPatternedRecurrence } from "../scheduling/graph-recurrence";
 import type { CreatedEvent, Recurrence, Weekday } from "../scheduling/types";
 import { WEBEX_MEETING_ID_PROPERTY, expandExtendedProperty, filterByExtendedProperty, readExtendedProperty } from "./extended-properties";
@@ -69,8 +69,10 @@ export interface GraphCalendarOptions {
   filterOnServer?: boolean;
 }
 
-export interface GraphCalendar extends CalendarPort {
+export interface GraphCalendar extends CalendarPort, RescheduleCalendarPort {
   createEvent(input: Parameters<CalendarPort["createEvent"]>[0]): Promise<CreatedCalendarEvent>;
+  /** Moves the event (PATCH start/end; Outlook mails the update to attendees); the new changeKey. */
+  updateEvent(eventId: string, times: { start: GraphDateTime; end: GraphDateTime }): Promise<{ id: string; changeKey: string }>;
   /** Events (occurrences of series included) in the range that carry our property; times in `timeZone` (default UTC). */
   listWebexEvents(range: { start: Date; end: Date }, timeZone?: string): Promise<WebexCalendarEvent[]>;
   /** Any event of the mailbox (ours or not), or undefined when it does not exist. */
@@ -111,6 +113,12 @@ export function createGraphCalendar(client: Client, self: { userId: string } | "
       } catch (error) {
         if (!isNotFound(error)) throw error;
       }
+    },
+
+    // https://learn.microsoft.com/graph/api/event-update — answers 200 with the updated event.
+    async updateEvent(eventId, times) {
+      const updated = EventJson.parse(await client.api(`${root}/events/${encodeURIComponent(eventId)}`).patch({ start: times.start, end: times.end }));
+      return { id: updated.id, changeKey: updated.changeKey };
     },
 
     async listWebexEvents(range, timeZone = "UTC") {

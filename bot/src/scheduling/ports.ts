@@ -78,3 +78,45 @@ export interface ScratchPort {
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
 }
+
+/**
+ * What rescheduleMeeting() needs of Outlook, on top of CalendarPort: read the event (its current
+ * time, to put it back if Webex refuses) and move it. A separate interface so that schedule() and
+ * cancel() keep their narrow ports. https://learn.microsoft.com/graph/api/event-update
+ */
+export interface RescheduleCalendarPort {
+  /** undefined when the event does not exist; times are wall clock in `timeZone` (asked for via Prefer). */
+  getEvent(
+    eventId: string,
+    timeZone?: string,
+  ): Promise<
+    | {
+        id: string;
+        iCalUId: string;
+        subject: string;
+        start: string;
+        end: string;
+        timeZone: string;
+        type: "singleInstance" | "occurrence" | "exception" | "seriesMaster";
+        webexMeetingId: string | null;
+      }
+    | undefined
+  >;
+  /** PATCH start/end; Outlook sends the update to the attendees. Resolves with the new changeKey. */
+  updateEvent(eventId: string, times: { start: GraphDateTime; end: GraphDateTime }): Promise<{ changeKey: string }>;
+}
+
+/** Webex PATCH /v1/meetings/{id}: https://developer.webex.com/docs/api/v1/meetings/patch-a-meeting */
+export interface RescheduleMeetingsPort {
+  /** start/end ISO 8601 with offset, timeZone IANA. */
+  update(meetingId: string, times: { start: string; end: string; timeZone: string }, hostEmail?: string): Promise<unknown>;
+}
+
+/** The link whose syncedHash a reschedule refreshes (structural subset of store.eventLinks). */
+export interface RescheduleLinksPort extends Pick<EventLinksPort, "upsert"> {
+  get(
+    tenantId: string,
+    userId: string,
+    eventId: string,
+  ): Promise<{ iCalUId: string; webexMeetingId: string; seriesMasterId: string | null; originalStart: Date | null } | undefined>;
+}

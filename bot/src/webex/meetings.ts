@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { MeetingsPort } from "../scheduling/ports";
+import type { MeetingsPort, RescheduleMeetingsPort } from "../scheduling/ports";
 import type { CreatedMeeting } from "../scheduling/types";
 import { WebexError, type WebexClient } from "./client";
 
@@ -48,7 +48,9 @@ const CreatedSeries = WebexMeeting.extend({ meetingNumber: z.string() });
 /** https://developer.webex.com/docs/api/v1/meetings/list-meetings */
 const MeetingList = z.object({ items: z.array(WebexMeeting) });
 
-export interface WebexMeetings extends MeetingsPort {
+export interface WebexMeetings extends MeetingsPort, RescheduleMeetingsPort {
+  /** PATCH /v1/meetings/{id} with new times (a series id moves the series, an occurrence id one occurrence). */
+  update(meetingId: string, times: { start: string; end: string; timeZone: string }, hostEmail?: string): Promise<WebexMeeting>;
   /** A series or an occurrence (`<seriesId>_<20261124T140000Z>`); undefined when Webex does not know it. */
   get(meetingId: string, hostEmail?: string): Promise<WebexMeeting | undefined>;
   /** One page (max ≤ 100) of meeting series with an occurrence in [from, to]. */
@@ -81,6 +83,13 @@ export function createWebexMeetings(client: WebexClient): WebexMeetings {
         // Already gone (deleted in Webex, or by an earlier attempt of this job): nothing to do.
         if (!(error instanceof WebexError && error.status === 404)) throw error;
       }
+    },
+
+    // https://developer.webex.com/docs/api/v1/meetings/patch-a-meeting — partial; PUT is being
+    // deprecated. hostEmail goes in the body here (admin token acting for the host).
+    async update(meetingId, times, hostEmail) {
+      const body = { start: times.start, end: times.end, timezone: times.timeZone, ...(hostEmail ? { hostEmail } : {}) };
+      return client.request("PATCH", `/v1/meetings/${encodeURIComponent(meetingId)}`, WebexMeeting, body);
     },
 
     async get(meetingId, hostEmail) {

@@ -1,6 +1,6 @@
 /**
  * The scheduling slice of the bot: "schedule …" (and free text that reads like a request) → a
- * draft card → Schedule → the meeting in Outlook and Webex; "upcoming" and "cancel". Wired in
+ * draft card → Schedule → the meeting in Outlook and Webex; "upcoming", "reschedule" and "cancel". Wired in
  * the composition root: `features: [createSchedulingFeature({ accounts, store, logger, adapter })]`.
  */
 import { MessageFactory } from "botbuilder";
@@ -11,6 +11,7 @@ import { parseRequest } from "../../scheduling/parse";
 import { draftActions } from "./draft-actions";
 import type { SchedulingFeatureDeps } from "./deps";
 import { createDraftStore } from "./draft-store";
+import { rescheduleActions } from "./reschedule-actions";
 import { startDraft } from "./start-draft";
 import { schedulingTranslator } from "./strings";
 import { localeOf, messageText, timeZoneOf } from "./turn-info";
@@ -59,7 +60,7 @@ export function createSchedulingFeature(deps: SchedulingFeatureDeps): BotFeature
     return true;
   }
 
-  return { commands, cardActions: { ...draftActions(deps, drafts), ...meetingActions(deps) }, fallback };
+  return { commands, cardActions: { ...draftActions(deps, drafts), ...meetingActions(deps), ...rescheduleActions(deps) }, fallback };
 }
 
 /** A scheduling verb anywhere, or a title with a date and a time ("Design review tomorrow 3pm"). */

@@ -1,7 +1,8 @@
 /**
  * "upcoming" and "cancel": the organizer's Webex meetings of the next 7 days, read from their
- * Outlook calendar (the events carrying our property) with join links from Webex; cancelling
- * confirms first, then removes the event (Outlook sends the cancellation) and the Webex meeting.
+ * Outlook calendar (the events carrying our property) with join links from Webex, each row with
+ * Join, Reschedule (single meetings; reschedule-actions.ts) and Cancel; cancelling confirms
+ * first, then removes the event (Outlook sends the cancellation) and the Webex meeting.
  */
 import type { AdaptiveCardInvokeResponse, Attachment } from "botbuilder";
 import type { UserRef } from "../../accounts/types";
@@ -54,6 +55,9 @@ export async function upcomingCard(deps: SchedulingFeatureDeps, user: UserRef, l
       joinTitle: st("upcoming.join"),
       joinUrl: links.get(e.webexMeetingId ?? "") ?? "",
       cancelTitle: st("upcoming.cancel"),
+      rescheduleTitle: st("reschedule.button"),
+      // Only single meetings move from here (rescheduleMeeting refuses series and their occurrences).
+      canReschedule: e.type === "singleInstance",
       // An occurrence is cancelled with its series: the Webex meeting is the series.
       eventId: e.seriesMasterId ?? e.id,
       webexMeetingId: e.webexMeetingId ?? "",

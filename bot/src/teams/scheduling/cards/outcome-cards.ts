@@ -1,6 +1,7 @@
 /**
- * Cards after the draft: the scheduled meeting (join link, details in small text), the short
- * channel announcement, and a one-line notice with optional buttons.
+ * Cards after the draft: the scheduled meeting (join link and the link as text, details in small
+ * text; Reschedule and Cancel), the short channel announcement, and a one-line notice with
+ * optional buttons.
  */
 import type { Attachment } from "botbuilder";
 import type { ScheduleError } from "../../../scheduling/errors";
@@ -22,9 +23,15 @@ export function scheduledCard(t: SchedulingTranslate, result: ScheduledMeeting, 
     details,
     joinTitle: t("done.join"),
     joinUrl: result.webex.webLink,
+    // [Copy link]: Adaptive Cards in Teams have no clipboard action, so the link is shown as
+    // selectable text in small type under Join, for the user to copy.
+    copyLink: result.webex.webLink ? t("done.copyLink", { url: result.webex.webLink }) : "",
     outlookTitle: t("done.openOutlook"),
     outlookUrl: result.event.webLink ?? "",
     cancelTitle: t("upcoming.cancel"),
+    rescheduleTitle: t("reschedule.button"),
+    // A series is moved in Outlook for now (rescheduleMeeting handles single meetings).
+    canReschedule: result.recurrence === null,
     title: result.title,
     eventId: result.event.id,
     webexMeetingId: result.webex.id,

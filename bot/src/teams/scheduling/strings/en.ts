@@ -82,6 +82,18 @@ export const en = {
   "cancel.gone": "That meeting is already gone.",
   "cancel.failed.calendar": "Couldn't cancel: Outlook didn't accept the change. Nothing changed — try again.",
   "cancel.failed.webex": "The Outlook event is cancelled, but Webex couldn't remove the meeting yet — try again.",
+  "done.copyLink": "Link: {url}",
+  "reschedule.button": "Reschedule",
+  "reschedule.heading": "Move *{title}*",
+  "reschedule.current": "Now: {when}",
+  "reschedule.save": "Save",
+  "reschedule.keep": "Keep it",
+  "reschedule.kept": "Kept *{title}* at its time.",
+  "reschedule.done": "Moved to {when}. Outlook sent the update.",
+  "reschedule.failed.calendar": "Couldn't move the meeting: Outlook didn't accept the change. Nothing changed — try again.",
+  "reschedule.failed.webex": "Webex couldn't move the meeting, so the Outlook event was put back at its old time. Nothing changed — try again.",
+  "reschedule.failed.stuck": "Webex couldn't move the meeting, and the Outlook event couldn't be put back — it shows the new time. Try again.",
+  "reschedule.series": "Repeating meetings can't be moved from here yet — change the series in Outlook.",
 } as const;
 
 export type SchedulingStringKey = keyof typeof en;
