@@ -1,3 +1,5 @@
+import type { Ratio, Summary } from "./stats";
+
 /**
  * The contract every `bench/*.bench.ts` module fulfils: export a `Benchmark` (as `default` or
  * as `benchmark`). The runner calls `setup` once, then alternates `subject` and `baseline`
@@ -34,9 +36,17 @@ export interface Benchmark<Context = unknown> {
   warmup?: number;
   /**
    * Lines printed under the table and kept in the JSON: what the benchmark counted while it ran
-   * (requests per item…). Called after the measured samples, before teardown.
+   * (requests per item…). Called after the measured samples, before teardown, with the same
+   * summaries and ratio the table shows (so a note can say whether a target was met).
    */
-  notes?(context: Context): string[];
+  notes?(context: Context, measured: MeasuredSummary): string[];
+}
+
+/** The measured samples' summaries and ratio, as the table shows them (per item with `perUnit`). */
+export interface MeasuredSummary {
+  subject: Summary;
+  baseline: Summary;
+  ratio: Ratio;
 }
 
 /** Erases the context type so modules with different contexts fit in one list. */

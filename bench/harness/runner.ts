@@ -50,14 +50,15 @@ export async function runBenchmark(benchmark: Benchmark, options: RunOptions): P
     if (unit && !(unit.subject > 0 && unit.baseline > 0)) throw new RangeError(`${benchmark.name}: perUnit counts must be positive`);
     const subjectSummary = summarize(unit ? measured.a.map((ns) => ns / unit.subject) : measured.a);
     const baselineSummary = summarize(unit ? measured.b.map((ns) => ns / unit.baseline) : measured.b);
-    const notes = benchmark.notes?.(context);
+    const ratios = ratio(subjectSummary, baselineSummary);
+    const notes = benchmark.notes?.(context, { subject: subjectSummary, baseline: baselineSummary, ratio: ratios });
     return {
       name: benchmark.name,
       subjectLabel: benchmark.subjectLabel,
       baselineLabel: benchmark.baselineLabel,
       subject: subjectSummary,
       baseline: baselineSummary,
-      ratio: ratio(subjectSummary, baselineSummary),
+      ratio: ratios,
       subjectSamplesNs: measured.a,
       baselineSamplesNs: measured.b,
       ...(unit ? { perUnit: { ...unit } } : {}),

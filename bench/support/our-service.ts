@@ -14,11 +14,13 @@ export interface BenchService {
 /**
  * Our bot service, composed exactly as production composes it (`startService`), on an
  * ephemeral port with silent logs, no app id (no auth) and a throw-away SQLite file.
+ * `env` adds configuration, e.g. a sandbox's `botEnv` to point it at the emulators.
  */
-export async function startOurService(): Promise<BenchService> {
+export async function startOurService(env: Record<string, string> = {}): Promise<BenchService> {
   const dir = mkdtempSync(join(tmpdir(), "webex-scheduler-bench-"));
   try {
     const config = parseConfig({
+      ...env,
       PORT: "0",
       HOST: "127.0.0.1",
       LOG_LEVEL: "silent",

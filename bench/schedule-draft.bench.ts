@@ -1,0 +1,71 @@
+import { defineBenchmark } from "./harness/benchmark";
+import { formatDuration, formatRatio } from "./harness/table";
+import { averageCalls, batchedCount, callsBetween, formatCalls, snapshotCalls, wireCount, type EmulatorCalls } from "./support/emulator-calls";
+import { draftTurn, echoTurn, startSandboxedBots, type SandboxedBots } from "./support/sandboxed-bot";
+
+/**
+ * The issue's first performance target: a `schedule …` request in a personal chat, up to the
+ * draft card, against the sandbox (Graph answering the directory look-ups over HTTPS). Timed
+ * from POST /api/messages until the draft card has arrived at the sandbox connector. Baseline:
+ * the bare botbuilder echo bot answering the same message on the same machine, to the same
+ * connector. Target: p50 ≤ 1.3× the baseline — printed with the result, never asserted.
+ */
+
+const TEXT = "schedule Design review with Aiko and Lars tomorrow 3pm for 45 min";
+const TARGET = 1.3;
+
+interface Context {
+  bots: SandboxedBots;
+  /** The emulators' counters after the last subject sample: the echo bot calls none of them, so the next delta is one draft turn. */
+  last: EmulatorCalls;
+  /** Calls each subject sample made to the emulators, warm-up included. */
+  calls: EmulatorCalls[];
+}
+
+export default defineBenchmark<Context>({
+  name: "schedule-draft",
+  subjectLabel: `our service answers "${TEXT}" (Lars Berg, personal chat, tenant mode, sandbox Graph + Webex) with the draft card (POST /api/messages → card at the connector)`,
+  baselineLabel: "bare botbuilder echo bot echoes the same message to the same connector",
+
+  async setup() {
+    const bots = await startSandboxedBots();
+    try {
+      // Measure what we claim: a draft card with Aiko resolved, and an echo.
+      const before = snapshotCalls(bots.sandbox);
+      const { card } = await draftTurn(bots, TEXT);
+      if (!JSON.stringify(card).includes("Aiko Tanaka")) throw new Error(`the draft card does not name Aiko Tanaka: ${JSON.stringify(card).slice(0, 300)}`);
+      const after = snapshotCalls(bots.sandbox);
+      await echoTurn(bots, TEXT);
+      return { bots, last: after, calls: [callsBetween(before, after)] };
+    } catch (error) {
+      await bots.close();
+      throw error;
+    }
+  },
+
+  async subject(context) {
+    const { stoppedAt } = await draftTurn(context.bots, TEXT);
+    // Untimed: the clock stopped when the card arrived.
+    const now = snapshotCalls(context.bots.sandbox);
+    context.calls.push(callsBetween(context.last, now));
+    context.last = now;
+    return stoppedAt;
+  },
+
+  baseline: (context) => echoTurn(context.bots, TEXT),
+
+  notes(context, measured) {
+    const met = measured.ratio.median <= TARGET;
+    // The setup's first turn pays for the app token and the cached directory reads: shown apart.
+    const [first, ...rest] = context.calls;
+    const steady = averageCalls(rest);
+    return [
+      `target: p50 ≤ ${formatRatio(TARGET)} the echo bot; measured ${formatRatio(measured.ratio.median)} (${formatDuration(measured.subject.medianNs)} vs ${formatDuration(measured.baseline.medianNs)}) — ${met ? "MET" : "NOT MET"}`,
+      `calls per draft turn (mean of ${rest.length} turns after the first): Graph ${formatCalls(steady.graph)}; Webex ${formatCalls(steady.webex)}; identity ${formatCalls(steady.identity)}`,
+      `  Graph: ${wireCount(steady.graph).toFixed(2)} requests on the wire, ${batchedCount(steady.graph).toFixed(2)} look-ups inside $batch for the 2 invitee names (Aiko, Lars)`,
+      ...(first ? [`first turn (cold caches): Graph ${formatCalls(first.graph)}; Webex ${formatCalls(first.webex)}; identity ${formatCalls(first.identity)}`] : []),
+    ];
+  },
+
+  teardown: (context) => context.bots.close(),
+});

@@ -1,0 +1,151 @@
+import { z } from "zod";
+import { startSandbox, type RunningSandbox } from "../../sandbox";
+import { startEchoBot } from "./echo-bot";
+import { startOurService, type BenchService } from "./our-service";
+import { teamsInvokeFactory } from "./teams-invoke";
+import { teamsMessageFactory } from "./teams-message";
+
+/**
+ * The scheduling benchmarks' world: the whole sandbox in this process (identity, Graph, Webex
+ * over HTTPS, the connector) in tenant mode (admin consent + the Webex service token, so Lars
+ * Berg is ready without signing in), our service configured with `sandbox.botEnv` exactly as
+ * `npm start` configures it, and the bare echo bot — both replying to the sandbox's connector.
+ */
+export interface SandboxedBots {
+  sandbox: RunningSandbox;
+  ours: BenchService;
+  echo: BenchService;
+  /** A personal-chat message from Lars Berg; replies go to the sandbox connector. */
+  message: (text: string) => Record<string, unknown> & { id: string };
+  /** A card button press from Lars Berg in a personal chat. */
+  invoke: (verb: string, data: Record<string, unknown>) => Record<string, unknown> & { id: string };
+  close(): Promise<void>;
+}
+
+export async function startSandboxedBots(): Promise<SandboxedBots> {
+  const sandbox = await startSandbox();
+  const started: BenchService[] = [];
+  try {
+    // An IP instead of the connector's "localhost" URL: neither bot should pay for name resolution.
+    const serviceUrl = `http://127.0.0.1:${new URL(sandbox.urls.connector).port}`;
+    const ours = await startOurService(sandbox.botEnv);
+    started.push(ours);
+    const echo = await startEchoBot();
+    started.push(echo);
+    return {
+      sandbox,
+      ours,
+      echo,
+      message: teamsMessageFactory(serviceUrl),
+      invoke: teamsInvokeFactory(serviceUrl),
+      async close() {
+        for (const s of started) await s.close();
+        await sandbox.close();
+      },
+    };
+  } catch (error) {
+    for (const s of started) await s.close();
+    await sandbox.close();
+    throw error;
+  }
+}
+
+// A reply as the connector recorded it; only what the benchmarks check.
+// https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#activity-object
+const Reply = z.looseObject({
+  type: z.string(),
+  text: z.string().optional(),
+  attachments: z.array(z.looseObject({ contentType: z.string(), content: z.unknown().optional() })).optional(),
+});
+export type Reply = z.infer<typeof Reply>;
+
+const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
+
+/**
+ * POSTs one message and resolves with the clock reading taken when the first reply that
+ * `accept`s arrived at the connector (our bot may send a typing indicator before its card).
+ * The HTTP response is read untimed afterwards; the connector's list is cleared so its scan
+ * on every recorded activity stays short.
+ */
+export async function messageTurn(bots: SandboxedBots, bot: BenchService, text: string, accept: (reply: Reply) => boolean): Promise<{ stoppedAt: bigint; reply: Reply }> {
+  const activity = bots.message(text);
+  const connector = bots.sandbox.connector;
+  const replied = connector
+    .waitFor((a) => a.replyToId === activity.id && accept(Reply.parse(a.activity)))
+    .then(([recorded]) => ({ stoppedAt: process.hrtime.bigint(), reply: Reply.parse(recorded!.activity) }));
+  replied.catch(() => undefined); // observed below; this only keeps an early throw from leaving it unhandled
+  const res = await fetch(`${bot.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
+  const body = await res.text();
+  if (!res.ok) throw new Error(`${bot.url}/api/messages answered ${res.status}: ${body.slice(0, 200)}`);
+  const result = await replied;
+  connector.reset();
+  return result;
+}
+
+export const isAdaptiveCard = (reply: Reply): boolean => reply.attachments?.[0]?.contentType === ADAPTIVE_CARD;
+
+/** The echo bot's turn: the same message, its echo at the connector. */
+export async function echoTurn(bots: SandboxedBots, text: string): Promise<bigint> {
+  const { stoppedAt, reply } = await messageTurn(bots, bots.echo, text, (r) => r.type === "message");
+  if (reply.text !== text) throw new Error(`the echo bot did not echo: ${JSON.stringify(reply).slice(0, 200)}`);
+  return stoppedAt;
+}
+
+/** The data of the card's Action.Execute with this verb, wherever it sits in the card. */
+export function actionData(card: unknown, verb: string): Record<string, unknown> | undefined {
+  if (Array.isArray(card)) {
+    for (const item of card) {
+      const found = actionData(item, verb);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (card && typeof card === "object") {
+    const node = card as Record<string, unknown>;
+    if (node.type === "Action.Execute" && node.verb === verb) return (node.data ?? {}) as Record<string, unknown>;
+    for (const value of Object.values(node)) {
+      const found = actionData(value, verb);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Our bot answers a scheduling request with the draft card; resolves when it reaches the connector. */
+export async function draftTurn(bots: SandboxedBots, text: string): Promise<{ stoppedAt: bigint; draftId: string; card: unknown }> {
+  const { stoppedAt, reply } = await messageTurn(bots, bots.ours, text, isAdaptiveCard);
+  const card = reply.attachments?.[0]?.content;
+  const draftId = actionData(card, "draft.schedule")?.draftId;
+  if (typeof draftId !== "string") throw new Error(`our service did not answer \`${text}\` with a draft card: ${JSON.stringify(reply).slice(0, 300)}`);
+  return { stoppedAt, draftId, card };
+}
+
+// The invoke response Teams gets back: an Adaptive Card to show in place.
+// https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards#response-format
+const InvokeResponse = z.looseObject({ statusCode: z.number(), type: z.string(), value: z.unknown() });
+
+/** Presses a card button; resolves when the invoke response has arrived (the clock reading), and with its card. */
+export async function invokeTurn(bots: SandboxedBots, verb: string, data: Record<string, unknown>): Promise<{ stoppedAt: bigint; card: unknown }> {
+  const res = await fetch(`${bots.ours.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(bots.invoke(verb, data)) });
+  const text = await res.text();
+  const stoppedAt = process.hrtime.bigint();
+  if (!res.ok) throw new Error(`${verb}: /api/messages answered ${res.status}: ${text.slice(0, 200)}`);
+  const body = InvokeResponse.parse(JSON.parse(text));
+  bots.sandbox.connector.reset();
+  return { stoppedAt, card: body.value };
+}
+
+/** All the text a card shows (TextBlocks, facts, button titles), for checks a user would make. */
+export function cardText(card: unknown): string {
+  const parts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === "object") {
+      const o = node as Record<string, unknown>;
+      for (const key of ["text", "title", "value"]) if (typeof o[key] === "string") parts.push(o[key] as string);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return parts.join("\n");
+}
