@@ -35,6 +35,6 @@ export function createAccountsModule(deps: { config: Config; store: Store; logge
   });
   const microsoft = createMicrosoftAccounts({ config, publicBaseUrl, store, tokens, logger, now });
   const webex = createWebexAccounts({ config, publicBaseUrl, store, tokens, logger, now });
-  const service = createAccountsService({ microsoft, webex, tokens, store, logger, now });
+  const service = createAccountsService({ microsoft, webex, tokens, store, logger, now, serviceTokenConfigured: Boolean(config.webex.serviceToken) });
   return { tokens, microsoft, webex, service, routes: [microsoft.routes, webex.routes] };
 }

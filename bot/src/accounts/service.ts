@@ -18,7 +18,12 @@ export interface AccountsServiceDeps {
   store: Store;
   logger: Logger;
   now?: () => Date;
+  /** A Webex service token is configured (tenant mode schedules with it). */
+  serviceTokenConfigured?: boolean;
 }
+
+/** Verified domains change rarely (an admin adds a domain); an hour is fresh enough. */
+const DOMAINS_TTL_MS = 60 * 60 * 1000;
 
 export function createAccountsService(deps: AccountsServiceDeps): AccountsService {
   const now = deps.now ?? (() => new Date());
@@ -84,6 +89,26 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     return result;
   }
 
+  async function quickStatus(user: UserRef): Promise<AccountStatus> {
+    const link = await deps.store.accounts.get(user.tenantId, user.userId);
+    if (!link) return status(user);
+    const mode = await deps.microsoft.modeFor(user.tenantId);
+    const [signedIn, webexReady] = await Promise.all([deps.microsoft.isSignedIn(user), deps.webex.hasAccess(user, mode)]);
+    if (!signedIn || !webexReady) return status(user);
+    const via = mode === "tenant" && deps.serviceTokenConfigured ? "service-token" : "user-token";
+    return { user: { ...user, userPrincipalName: link.upn }, mode, steps: [], match: matchedFromLink(link), webex: { via, email: link.webexEmail } };
+  }
+
+  const domains = new Map<string, { value: string[]; until: number }>();
+  async function verifiedDomains(user: UserRef): Promise<string[]> {
+    const cached = domains.get(user.tenantId);
+    if (cached && cached.until > now().getTime()) return cached.value;
+    const graph = await deps.microsoft.graphFor(user);
+    const value = await getVerifiedDomains(graph.client);
+    domains.set(user.tenantId, { value, until: now().getTime() + DOMAINS_TTL_MS });
+    return value;
+  }
+
   async function disconnect(user: UserRef): Promise<{ removedTokens: number; removedSubscriptions: number; removedLink: boolean }> {
     // Subscriptions first: deleting them at Graph needs the user's tokens, which go next.
     let removedSubscriptions = 0;
@@ -109,7 +134,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     return { removedTokens: removed, removedSubscriptions, removedLink };
   }
 
-  return { status, disconnect };
+  return { status, quickStatus, verifiedDomains, disconnect };
 }
 
 function graphDirectory(graph: GraphAccess): DirectoryReader {

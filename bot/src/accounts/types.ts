@@ -94,6 +94,14 @@ export interface AccountStatus {
 
 export interface AccountsService {
   status(user: UserRef): Promise<AccountStatus>;
+  /**
+   * The same answer from what is stored, without calling Graph or Webex, when the user is
+   * already signed in, connected and matched (the hot path of every scheduling turn); otherwise
+   * the full status(). Re-matching after a UPN change happens on the next full status().
+   */
+  quickStatus(user: UserRef): Promise<AccountStatus>;
+  /** The tenant's verified domains (lower case), read once an hour per tenant. */
+  verifiedDomains(user: UserRef): Promise<string[]>;
   /** Removes tokens (Microsoft and Webex), the account link and the user's calendar subscriptions. */
   disconnect(user: UserRef): Promise<{ removedTokens: number; removedSubscriptions: number; removedLink: boolean }>;
 }

@@ -8,7 +8,6 @@ import type { Attachment, TurnContext } from "botbuilder";
 import type { AccountStatus, UserRef } from "../../accounts/types";
 import { resolveInvitees, type ResolvedInvitees } from "../../directory/invitees";
 import { createGraphInviteePorts } from "../../graph/invitee-ports";
-import { getVerifiedDomains } from "../../graph/directory";
 import { parseRequest, type ParsedRequest } from "../../scheduling/parse";
 import type { MeetingDraft } from "../../scheduling/types";
 import { accountCard } from "../cards/account-card";
@@ -26,7 +25,7 @@ export const DEFAULT_DURATION_MINUTES = 30;
 
 export async function startDraft(deps: SchedulingFeatureDeps, drafts: DraftStore, turn: TurnContext, user: UserRef, request: PendingRequest, t: Translate): Promise<Attachment> {
   const st = schedulingTranslator(request.locale);
-  const status = await deps.accounts.service.status(user);
+  const status = await deps.accounts.service.quickStatus(user);
   if (status.steps.length > 0 || status.match?.kind !== "matched") {
     await drafts.keepRequest(user, request);
     return withContinue(accountCard(t, status), st("pending.kept", { text: request.text }), st("pending.continue"));
@@ -36,7 +35,7 @@ export async function startDraft(deps: SchedulingFeatureDeps, drafts: DraftStore
   const parsed = parseRequest(request.text, { locale: request.locale, timeZone: request.timeZone, now });
   const [roster, verifiedDomains] = await Promise.all([
     rosterOf(turn, deps.logger),
-    getVerifiedDomains(graph.client).catch((error: unknown) => {
+    deps.accounts.service.verifiedDomains(user).catch((error: unknown) => {
       deps.logger.warn({ err: error, tenantId: user.tenantId }, "could not read the verified domains; typed addresses count as guests");
       return [] as string[];
     }),
@@ -49,7 +48,7 @@ export async function startDraft(deps: SchedulingFeatureDeps, drafts: DraftStore
     ...(organizerEmail ? { organizerEmail } : {}),
     ...(roster ? { roster } : {}),
   });
-  const record = recordFrom(parsed, resolved, draftOrganizer(status, user), request, verifiedDomains);
+  const record = recordFrom(parsed, resolved, draftOrganizer(status, user, turn), request, verifiedDomains);
   const reference = conversationReferenceOf(turn);
   if (reference) record.conversation = reference;
   await drafts.put(user, record);
@@ -57,11 +56,12 @@ export async function startDraft(deps: SchedulingFeatureDeps, drafts: DraftStore
   return draftCard(st, record);
 }
 
-function draftOrganizer(status: AccountStatus, user: UserRef): MeetingDraft["organizer"] {
+function draftOrganizer(status: AccountStatus, user: UserRef, turn: TurnContext): MeetingDraft["organizer"] {
+  const displayName = status.user.displayName ?? turn.activity.from?.name;
   const webexEmail = status.match?.kind === "matched" ? status.match.webexEmail : undefined;
   return {
     ...user,
-    ...(status.user.displayName ? { displayName: status.user.displayName } : {}),
+    ...(displayName ? { displayName } : {}),
     ...(status.user.userPrincipalName ? { email: status.user.userPrincipalName } : {}),
     ...(webexEmail ? { webexEmail } : {}),
   };

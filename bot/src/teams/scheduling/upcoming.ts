@@ -26,7 +26,7 @@ export async function webexEmailOf(deps: SchedulingFeatureDeps, user: UserRef): 
   const linked = (await deps.store.accounts.get(user.tenantId, user.userId))?.webexEmail;
   if (linked) return linked;
   // Never matched yet (their first command): matching now records the link for next time.
-  const status = await deps.accounts.service.status(user);
+  const status = await deps.accounts.service.quickStatus(user);
   return status.match?.kind === "matched" ? status.match.webexEmail : undefined;
 }
 
