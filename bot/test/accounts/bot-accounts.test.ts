@@ -40,6 +40,18 @@ describe("tenant mode (an admin consented; a Webex service token schedules for h
     expect(link).toMatchObject({ webexEmail: "aiko.tanaka@contoso.com", matchedBy: "mail" });
   });
 
+  it("answers a ready user's status from the store, without calling Graph or Webex", async () => {
+    await h.say("whoami", { from: "aiko.tanaka" });
+    const graphBefore = h.sandbox.graph.state.requests.total();
+    const webexBefore = h.sandbox.webex.requests.total();
+    const status = await h.service.accounts!.service.quickStatus({ tenantId: tenant.id, userId: userByLocal(tenant, "aiko.tanaka").id });
+    expect(status.steps).toEqual([]);
+    expect(status.match).toMatchObject({ kind: "matched", webexEmail: "aiko.tanaka@contoso.com" });
+    expect(status.webex).toEqual({ via: "service-token", email: "aiko.tanaka@contoso.com" });
+    expect(h.sandbox.graph.state.requests.total()).toBe(graphBefore);
+    expect(h.sandbox.webex.requests.total()).toBe(webexBefore);
+  });
+
   it("matches someone known to Webex only by an alias in proxyAddresses", async () => {
     const [reply] = await h.say("whoami", { from: "lasse.nystrom" });
     expect(cardText(reply!)).toContain("lars.nystrom@contoso.se (matched by an alias address)");
