@@ -36,8 +36,9 @@ export async function startService(config: Config, logger: Logger, options: Serv
       : { sqlitePath: config.storage.sqlitePath, logger },
   );
   const adapter = new SchedulerAdapter(config.bot, logger);
-  // The bot is built once the public URL is known (sign-in links point at it); until then no
-  // activity can arrive, because the server is not listening yet.
+  // The bot is built once the public URL is known (sign-in links point at it, and with PORT=0 the
+  // port is only known after listen). Everything from listen() to `bot = …` below runs without an
+  // await, so no request can be handled before the bot exists.
   let bot: SchedulerBot | undefined;
   const version = readVersion();
   const health = (): HealthReport => ({
