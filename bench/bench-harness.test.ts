@@ -217,10 +217,16 @@ describe("benchmarks whose sample is one long run over many items", () => {
 
 describe("the command line", () => {
   it("reads --filter and --samples, and rejects a sample count that is not a positive whole number", () => {
-    expect(parseBenchArgs(["--filter", "bot-turn", "--samples", "200"])).toEqual({ filter: "bot-turn", samples: 200, warmup: undefined });
+    expect(parseBenchArgs(["--filter", "bot-turn", "--samples", "200"])).toEqual({ filter: "bot-turn", samples: 200, warmup: undefined, sandbox: "child-process" });
     expect(parseBenchArgs([]).samples).toBeGreaterThan(0);
     expect(() => parseBenchArgs(["--samples", "0"])).toThrow(/--samples must be at least 1/);
     expect(() => parseBenchArgs(["--samples", "many"])).toThrow(/--samples/);
     expect(() => parseBenchArgs(["--sample", "5"])).toThrow(/Unknown option/);
+  });
+
+  it("runs the emulators in a child process unless --sandbox in-process asks for the old arrangement, and rejects anything else", () => {
+    expect(parseBenchArgs([]).sandbox).toBe("child-process");
+    expect(parseBenchArgs(["--sandbox", "in-process"]).sandbox).toBe("in-process");
+    expect(() => parseBenchArgs(["--sandbox", "remote"])).toThrow(/--sandbox must be child-process or in-process/);
   });
 });

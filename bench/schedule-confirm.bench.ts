@@ -10,7 +10,8 @@ import { cardText, draftTurn, echoTurn, invokeTurn, startSandboxedBots, type San
  * sample's clock stopped. Baseline: the bare echo bot's turn, so the ratio reads "a confirm costs
  * this many bare turns". Per meeting, the calls the emulators answered are counted by the
  * emulators themselves (no fetch patching) and checked against the target: 1 Webex create,
- * 1 Graph create, ≤ 1 look-up per invitee name, batched.
+ * 1 Graph create, ≤ 1 look-up per invitee name, batched. The emulators run in a child process
+ * unless `--sandbox in-process` (see support/bench-sandbox.ts).
  */
 
 const TEXT = "schedule Design review with Aiko and Lars tomorrow 3pm for 45 min";
@@ -27,12 +28,12 @@ interface Context {
 
 /** A fresh draft, untimed; the counters are read after it so the confirm's delta is the confirm alone. */
 async function prepare(context: Pick<Context, "bots" | "drafts">): Promise<Context["next"]> {
-  const before = snapshotCalls(context.bots.sandbox);
+  const before = await snapshotCalls(context.bots.sandbox);
   const { draftId } = await draftTurn(context.bots, TEXT);
   // Every sample creates a meeting for Lars at the same time; the emulator's 24-hour creation quota
   // (800 per host scheduled by an admin) would otherwise end a 1000-sample run. Not a call, not timed.
-  context.bots.sandbox.webex.quota.clear();
-  const calls = snapshotCalls(context.bots.sandbox);
+  await context.bots.sandbox.clearWebexQuota();
+  const calls = await snapshotCalls(context.bots.sandbox);
   context.drafts.push(callsBetween(before, calls));
   return { draftId, calls };
 }
@@ -50,14 +51,14 @@ export default defineBenchmark<Context>({
       const partial = { bots, drafts: [] as EmulatorCalls[] };
       // Measure what we claim: the confirm schedules (a Join link), and the echo echoes.
       const first = await prepare(partial);
-      const meetings = bots.sandbox.webex.meetings.list().length;
+      const meetings = await bots.sandbox.webexMeetingCount();
       const { card } = await invokeTurn(bots, "draft.schedule", { draftId: first.draftId });
-      if (!cardText(card).includes("Scheduled.") || bots.sandbox.webex.meetings.list().length !== meetings + 1) {
+      if (!cardText(card).includes("Scheduled.") || (await bots.sandbox.webexMeetingCount()) !== meetings + 1) {
         throw new Error(`pressing Schedule did not schedule: ${JSON.stringify(card).slice(0, 300)}`);
       }
       await echoTurn(bots, TEXT);
       const context: Context = { bots, next: first, confirms: [], drafts: partial.drafts };
-      context.confirms.push(callsBetween(first.calls, snapshotCalls(bots.sandbox)));
+      context.confirms.push(callsBetween(first.calls, await snapshotCalls(bots.sandbox)));
       context.next = await prepare(context);
       return context;
     } catch (error) {
@@ -70,7 +71,7 @@ export default defineBenchmark<Context>({
     const { stoppedAt, card } = await invokeTurn(context.bots, "draft.schedule", { draftId: context.next.draftId });
     // Untimed from here: the clock stopped when the invoke response arrived.
     if (!cardText(card).includes("Scheduled.")) throw new Error(`pressing Schedule did not schedule: ${JSON.stringify(card).slice(0, 300)}`);
-    context.confirms.push(callsBetween(context.next.calls, snapshotCalls(context.bots.sandbox)));
+    context.confirms.push(callsBetween(context.next.calls, await snapshotCalls(context.bots.sandbox)));
     context.next = await prepare(context);
     return stoppedAt;
   },
@@ -90,6 +91,7 @@ export default defineBenchmark<Context>({
     const graphTotal = wireCount(confirm.graph);
     const met = webexCreates === 1 && webexTotal === 1 && graphCreates === 1 && lookups <= INVITEE_NAMES && unbatched === 0;
     return [
+      `emulators (identity, Graph, Webex): ${context.bots.sandbox.placement === "child-process" ? "in a child process, like the remote services" : "in the bench process (--sandbox in-process)"}`,
       `p50 ${formatDuration(measured.subject.medianNs)}, p95 ${formatDuration(measured.subject.p95Ns)} per confirm = ${formatRatio(measured.ratio.median)} a bare echo turn (p95 ${formatRatio(measured.ratio.p95)})`,
       `calls per meeting, the confirm (mean of ${meetings}, warm-up included): Graph ${graphTotal.toFixed(2)} [${formatCalls(confirm.graph)}]; Webex ${webexTotal.toFixed(2)} [${formatCalls(confirm.webex)}]; identity/token ${wireCount(confirm.identity).toFixed(2)} [${formatCalls(confirm.identity)}]`,
       `calls per meeting, its draft turn (mean of ${Math.max(0, context.drafts.length - 1)} after the first): Graph ${wireCount(draft.graph).toFixed(2)} on the wire, ${batchedCount(draft.graph).toFixed(2)} inside $batch [${formatCalls(draft.graph)}]; Webex ${formatCalls(draft.webex)}; identity/token ${formatCalls(draft.identity)}`,

@@ -6,6 +6,11 @@ export interface BenchArgs {
   filter: string | undefined;
   samples: number;
   warmup: number | undefined;
+  /**
+   * Where the sandbox emulators of the scheduling benchmarks run: their own child process (the
+   * default, like the remote services) or this one (`in-process`, the old arrangement).
+   */
+  sandbox: "child-process" | "in-process";
 }
 
 export const DEFAULT_SAMPLES = 1000;
@@ -22,15 +27,16 @@ const Args = z.object({
   filter: z.string().min(1, "--filter needs a benchmark name").optional(),
   samples: Count("samples", 1).default(DEFAULT_SAMPLES),
   warmup: Count("warmup", 0).optional(),
+  sandbox: z.enum(["child-process", "in-process"], { error: "--sandbox must be child-process or in-process" }).default("child-process"),
 });
 
-/** `--filter <name>`, `--samples N`, `--warmup N`; throws with a one-line message on bad input. */
+/** `--filter <name>`, `--samples N`, `--warmup N`, `--sandbox child-process|in-process`; throws with a one-line message on bad input. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let values: Record<string, unknown>;
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { filter: { type: "string" }, samples: { type: "string" }, warmup: { type: "string" } },
+      options: { filter: { type: "string" }, samples: { type: "string" }, warmup: { type: "string" }, sandbox: { type: "string" } },
       strict: true,
       allowPositionals: false,
     }));
@@ -39,5 +45,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   }
   const parsed = Args.safeParse(values);
   if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? "invalid arguments");
-  return { filter: parsed.data.filter, samples: parsed.data.samples, warmup: parsed.data.warmup };
+  return { filter: parsed.data.filter, samples: parsed.data.samples, warmup: parsed.data.warmup, sandbox: parsed.data.sandbox };
 }

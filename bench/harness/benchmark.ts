@@ -37,9 +37,10 @@ export interface Benchmark<Context = unknown> {
   /**
    * Lines printed under the table and kept in the JSON: what the benchmark counted while it ran
    * (requests per item…). Called after the measured samples, before teardown, with the same
-   * summaries and ratio the table shows (so a note can say whether a target was met).
+   * summaries and ratio the table shows (so a note can say whether a target was met). May be
+   * async, to read counters kept elsewhere (another process).
    */
-  notes?(context: Context, measured: MeasuredSummary): string[];
+  notes?(context: Context, measured: MeasuredSummary): string[] | Promise<string[]>;
 }
 
 /** The measured samples' summaries and ratio, as the table shows them (per item with `perUnit`). */

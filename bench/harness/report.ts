@@ -9,7 +9,8 @@ export interface BenchReport {
   platform: string;
   cpu: string;
   cpuCount: number;
-  options: RunOptions & { filter: string | undefined };
+  /** `sandbox`: where the scheduling benchmarks' emulators ran (optional so older callers still fit). */
+  options: RunOptions & { filter: string | undefined; sandbox?: string };
   results: BenchmarkResult[];
 }
 

@@ -51,7 +51,7 @@ export async function runBenchmark(benchmark: Benchmark, options: RunOptions): P
     const subjectSummary = summarize(unit ? measured.a.map((ns) => ns / unit.subject) : measured.a);
     const baselineSummary = summarize(unit ? measured.b.map((ns) => ns / unit.baseline) : measured.b);
     const ratios = ratio(subjectSummary, baselineSummary);
-    const notes = benchmark.notes?.(context, { subject: subjectSummary, baseline: baselineSummary, ratio: ratios });
+    const notes = await benchmark.notes?.(context, { subject: subjectSummary, baseline: baselineSummary, ratio: ratios });
     return {
       name: benchmark.name,
       subjectLabel: benchmark.subjectLabel,

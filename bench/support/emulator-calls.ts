@@ -1,5 +1,5 @@
+import { z } from "zod";
 import { requestDelta } from "../../sandbox/common/request-counter";
-import type { RunningSandbox } from "../../sandbox";
 
 /**
  * The calls the bot made to the sandbox between two moments, read from the emulators' own
@@ -12,8 +12,13 @@ export interface EmulatorCalls {
   identity: Record<string, number>;
 }
 
-export function snapshotCalls(sandbox: RunningSandbox): EmulatorCalls {
-  return { graph: sandbox.graph.state.requests.snapshot(), webex: sandbox.webex.requests.snapshot(), identity: sandbox.identity.requests.snapshot() };
+/** The counters as sandbox/serve.ts answers `GET /requests` (route → requests, cumulative). */
+const Counts = z.record(z.string(), z.number().int().nonnegative());
+export const EmulatorCallsSchema = z.object({ graph: Counts, webex: Counts, identity: Counts });
+
+/** The emulators' counters now, wherever they run (`BenchSandbox.calls`). */
+export function snapshotCalls(sandbox: { calls(): Promise<EmulatorCalls> }): Promise<EmulatorCalls> {
+  return sandbox.calls();
 }
 
 export function callsBetween(before: EmulatorCalls, after: EmulatorCalls): EmulatorCalls {

@@ -1,51 +1,61 @@
 import { z } from "zod";
-import { startSandbox, type RunningSandbox } from "../../sandbox";
+import { createConnectorEmulator, type ConnectorEmulator } from "../../sandbox/connector";
+import { startBenchSandbox, type BenchSandbox, type SandboxPlacement } from "./bench-sandbox";
 import { startEchoBot } from "./echo-bot";
 import { startOurService, type BenchService } from "./our-service";
 import { teamsInvokeFactory } from "./teams-invoke";
 import { teamsMessageFactory } from "./teams-message";
 
 /**
- * The scheduling benchmarks' world: the whole sandbox in this process (identity, Graph, Webex
- * over HTTPS, the connector) in tenant mode (admin consent + the Webex service token, so Lars
- * Berg is ready without signing in), our service configured with `sandbox.botEnv` exactly as
- * `npm start` configures it, and the bare echo bot — both replying to the sandbox's connector.
+ * The scheduling benchmarks' world: the sandbox's identity, Graph and Webex emulators over HTTPS
+ * in tenant mode (admin consent + the Webex service token, so Lars Berg is ready without signing
+ * in) — by default in a child process of their own, like the remote services they stand for
+ * (`--sandbox in-process` for the old arrangement, see bench-sandbox.ts) — our service
+ * configured with the sandbox's `botEnv` exactly as `npm start` configures it, and the bare
+ * echo bot. Both bots reply to a connector emulator in this process: it is where the clock
+ * stops (Teams receiving the reply), and it serves both sides alike.
  */
 export interface SandboxedBots {
-  sandbox: RunningSandbox;
+  sandbox: BenchSandbox;
+  /** Where the replies arrive; the sample ends when the awaited one is recorded. */
+  connector: ConnectorEmulator;
   ours: BenchService;
   echo: BenchService;
-  /** A personal-chat message from Lars Berg; replies go to the sandbox connector. */
+  /** A personal-chat message from Lars Berg; replies go to the connector. */
   message: (text: string) => Record<string, unknown> & { id: string };
   /** A card button press from Lars Berg in a personal chat. */
   invoke: (verb: string, data: Record<string, unknown>) => Record<string, unknown> & { id: string };
   close(): Promise<void>;
 }
 
-export async function startSandboxedBots(): Promise<SandboxedBots> {
-  const sandbox = await startSandbox();
-  const started: BenchService[] = [];
+export async function startSandboxedBots(placement?: SandboxPlacement): Promise<SandboxedBots> {
+  const sandbox = await startBenchSandbox(placement);
+  const started: { close(): Promise<void> }[] = [];
+  const closeAll = async (): Promise<void> => {
+    for (const s of started.reverse()) await s.close();
+    await sandbox.close();
+  };
   try {
+    const connector = createConnectorEmulator();
+    const connectorServer = await connector.start();
+    started.push(connectorServer);
     // An IP instead of the connector's "localhost" URL: neither bot should pay for name resolution.
-    const serviceUrl = `http://127.0.0.1:${new URL(sandbox.urls.connector).port}`;
+    const serviceUrl = `http://127.0.0.1:${connectorServer.port}`;
     const ours = await startOurService(sandbox.botEnv);
     started.push(ours);
     const echo = await startEchoBot();
     started.push(echo);
     return {
       sandbox,
+      connector,
       ours,
       echo,
       message: teamsMessageFactory(serviceUrl),
       invoke: teamsInvokeFactory(serviceUrl),
-      async close() {
-        for (const s of started) await s.close();
-        await sandbox.close();
-      },
+      close: closeAll,
     };
   } catch (error) {
-    for (const s of started) await s.close();
-    await sandbox.close();
+    await closeAll();
     throw error;
   }
 }
@@ -69,7 +79,7 @@ const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
  */
 export async function messageTurn(bots: SandboxedBots, bot: BenchService, text: string, accept: (reply: Reply) => boolean): Promise<{ stoppedAt: bigint; reply: Reply }> {
   const activity = bots.message(text);
-  const connector = bots.sandbox.connector;
+  const connector = bots.connector;
   const replied = connector
     .waitFor((a) => a.replyToId === activity.id && accept(Reply.parse(a.activity)))
     .then(([recorded]) => ({ stoppedAt: process.hrtime.bigint(), reply: Reply.parse(recorded!.activity) }));
@@ -131,7 +141,7 @@ export async function invokeTurn(bots: SandboxedBots, verb: string, data: Record
   const stoppedAt = process.hrtime.bigint();
   if (!res.ok) throw new Error(`${verb}: /api/messages answered ${res.status}: ${text.slice(0, 200)}`);
   const body = InvokeResponse.parse(JSON.parse(text));
-  bots.sandbox.connector.reset();
+  bots.connector.reset();
   return { stoppedAt, card: body.value };
 }
 
