@@ -100,18 +100,23 @@ export function meetingActions(deps: SchedulingFeatureDeps): Record<string, Card
   const doCancel = guarded(async (user, data, locale) => {
     const st = schedulingTranslator(locale);
     const ports = await portsFor(deps.accounts, user, await webexEmailOf(deps, user));
-    const event = eventIdOf(data) ? await ports.calendar.getEvent(eventIdOf(data)) : undefined;
-    if (!event?.webexMeetingId) return noticeCard(st("cancel.gone"));
+    const eventId = eventIdOf(data);
+    const event = eventId ? await ports.calendar.getEvent(eventId) : undefined;
+    // A retry after a cancel that removed the Outlook event but failed at Webex finds no event;
+    // our link still names the Webex meeting, so the retry finishes the job instead of orphaning it.
+    const link = !event?.webexMeetingId && eventId ? await deps.store.eventLinks.get(user.tenantId, user.userId, eventId) : undefined;
+    const webexMeetingId = event?.webexMeetingId ?? link?.webexMeetingId;
+    if (!webexMeetingId) return noticeCard(st("cancel.gone"));
     try {
       await cancelMeeting(
         { meetings: ports.meetings, calendar: ports.calendar, links: deps.store.eventLinks, logger: deps.logger },
-        { ...user, eventId: event.id, webexMeetingId: event.webexMeetingId, ...(ports.hostEmail ? { hostEmail: ports.hostEmail } : {}) },
+        { ...user, eventId, webexMeetingId, ...(ports.hostEmail ? { hostEmail: ports.hostEmail } : {}) },
       );
       return noticeCard(st("cancel.done"));
     } catch (error) {
       if (!(error instanceof CancelError)) throw error;
-      deps.logger.warn({ err: error, kind: error.kind, eventId: event.id }, "cancelling failed");
-      const retry = { title: st("error.tryAgain"), verb: "meeting.cancel.confirm", data: { eventId: event.id } };
+      deps.logger.warn({ err: error, kind: error.kind, eventId }, "cancelling failed");
+      const retry = { title: st("error.tryAgain"), verb: "meeting.cancel.confirm", data: { eventId } };
       return noticeCard(st(error.kind === "calendar-failed" ? "cancel.failed.calendar" : "cancel.failed.webex"), { execute: [retry] });
     }
   });

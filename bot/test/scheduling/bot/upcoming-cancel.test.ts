@@ -38,6 +38,30 @@ describe("upcoming and cancel", () => {
     expect(h.sandbox.webex.meetings.list().filter((m) => m.title === "Design review")).toHaveLength(0);
   });
 
+  it("a cancel that failed at Webex can be retried and leaves no Webex meeting behind", async () => {
+    const lars = userByLocal(h.sandbox.tenant, "lars.berg");
+    const draft = cardOf((await h.say("schedule Budget check with Aiko tomorrow 4pm for 30 min"))[0]);
+    await h.invoke("draft.schedule", { draftId: actionData(draft, "draft.schedule").draftId });
+    const list = cardOf((await h.say("upcoming"))[0]);
+    const ask = await h.invoke("meeting.cancel", actionData(list, "meeting.cancel"));
+    expect(cardText(ask.body.value)).toContain("Budget check");
+
+    const fault = await fetch(`${h.sandbox.urls.webex}/_sandbox/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ method: "DELETE", path: "/v1/meetings/*", status: 500, count: 10 }),
+    });
+    expect(fault.ok).toBe(true);
+    const failed = await h.invoke("meeting.cancel.confirm", actionData(ask.body.value, "meeting.cancel.confirm"));
+    expect(h.sandbox.graph.state.events(lars.id).filter((e) => e.subject === "Budget check")).toHaveLength(0);
+    expect(h.sandbox.webex.meetings.list().filter((m) => m.title === "Budget check")).toHaveLength(1);
+
+    await fetch(`${h.sandbox.urls.webex}/_sandbox/faults`, { method: "DELETE" });
+    const retried = await h.invoke("meeting.cancel.confirm", actionData(failed.body.value, "meeting.cancel.confirm"));
+    expect(cardText(retried.body.value)).toContain("Cancelled. Outlook sent the cancellation.");
+    expect(h.sandbox.webex.meetings.list().filter((m) => m.title === "Budget check")).toHaveLength(0);
+  });
+
   it("cancel alone lists the meetings to pick from", async () => {
     const text = cardText(cardOf((await h.say("cancel", { from: "grace.kim" }))[0]));
     expect(text).toContain("No Webex meetings in the next 7 days");
