@@ -89,14 +89,18 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     return result;
   }
 
-  async function quickStatus(user: UserRef): Promise<AccountStatus> {
+  async function storedStatus(user: UserRef): Promise<AccountStatus | undefined> {
     const link = await deps.store.accounts.get(user.tenantId, user.userId);
-    if (!link) return status(user);
+    if (!link) return undefined;
     const mode = await deps.microsoft.modeFor(user.tenantId);
     const [signedIn, webexReady] = await Promise.all([deps.microsoft.isSignedIn(user), deps.webex.hasAccess(user, mode)]);
-    if (!signedIn || !webexReady) return status(user);
+    if (!signedIn || !webexReady) return undefined;
     const via = mode === "tenant" && deps.serviceTokenConfigured ? "service-token" : "user-token";
     return { user: { ...user, userPrincipalName: link.upn }, mode, steps: [], match: matchedFromLink(link), webex: { via, email: link.webexEmail } };
+  }
+
+  async function quickStatus(user: UserRef): Promise<AccountStatus> {
+    return (await storedStatus(user)) ?? status(user);
   }
 
   const domains = new Map<string, { value: string[]; until: number }>();
@@ -134,7 +138,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     return { removedTokens: removed, removedSubscriptions, removedLink };
   }
 
-  return { status, quickStatus, verifiedDomains, disconnect };
+  return { status, quickStatus, storedStatus, verifiedDomains, disconnect };
 }
 
 function graphDirectory(graph: GraphAccess): DirectoryReader {

@@ -100,6 +100,8 @@ export interface AccountsService {
    * the full status(). Re-matching after a UPN change happens on the next full status().
    */
   quickStatus(user: UserRef): Promise<AccountStatus>;
+  /** Only the stored half of quickStatus(): undefined unless the user is ready. No side effects. */
+  storedStatus(user: UserRef): Promise<AccountStatus | undefined>;
   /** The tenant's verified domains (lower case), read once an hour per tenant. */
   verifiedDomains(user: UserRef): Promise<string[]>;
   /** Removes tokens (Microsoft and Webex), the account link and the user's calendar subscriptions. */

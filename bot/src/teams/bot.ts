@@ -11,7 +11,7 @@ import { DISCONNECT_VERBS, textCard } from "./cards/account-card";
 import { helpCard } from "./cards/help-card";
 import { accountCommands, userFromActivity } from "./commands/accounts";
 import type { BotCommand } from "./commands/command";
-import { helpCommand } from "./commands/help";
+import { helpCommand, helpCommandFor } from "./commands/help";
 import { notYetCommand } from "./commands/not-yet";
 import { routeCommand } from "./commands/router";
 import { translator } from "./i18n";
@@ -42,7 +42,7 @@ export function botCommands(deps: SchedulerBotDeps): readonly BotCommand[] {
   const names = new Set(provided.map((c) => c.name));
   // A feature's command replaces the honest "not available yet" placeholder of the same name.
   const placeholders = [...NOT_YET, ...ACCOUNT_PLACEHOLDERS].filter((c) => !names.has(c.name));
-  return [helpCommand, ...provided, ...placeholders];
+  return [helpCommandFor(deps.accounts), ...provided, ...placeholders];
 }
 
 /** Every command the bot knows, for routing tests. */

@@ -52,6 +52,15 @@ describe("tenant mode (an admin consented; a Webex service token schedules for h
     expect(h.sandbox.webex.requests.total()).toBe(webexBefore);
   });
 
+  it("help tells a connected user they are set, instead of asking them to connect", async () => {
+    await h.say("whoami", { from: "omar.haddad" });
+    const text = cardText((await h.say("help", { from: "omar.haddad" }))[0]!);
+    expect(text).toContain("You're set — Webex account omar.haddad@contoso.com.");
+    expect(text).not.toContain("First time here?");
+    // Someone never seen before still gets the Connect step.
+    expect(cardText((await h.say("help", { from: "priya.shah" }))[0]!)).toContain("First time here? Connect your Webex account.");
+  });
+
   it("matches someone known to Webex only by an alias in proxyAddresses", async () => {
     const [reply] = await h.say("whoami", { from: "lasse.nystrom" });
     expect(cardText(reply!)).toContain("lars.nystrom@contoso.se (matched by an alias address)");

@@ -13,6 +13,7 @@ export interface HelpCardData {
   connectHint: string;
   connectButton: string;
   showConnect: boolean;
+  readyText: string;
 }
 
 export const COMMAND_NAMES = ["schedule", "upcoming", "cancel", "connect", "disconnect", "whoami", "help"] as const;
@@ -23,7 +24,15 @@ export const COMMAND_NAMES = ["schedule", "upcoming", "cancel", "connect", "disc
  */
 const expanded = new Map<string, Attachment>();
 
-export function helpCard(t: Translate, options: { showConnect: boolean }): Attachment {
+export interface HelpCardOptions {
+  showConnect: boolean;
+  /** The user's matched Webex e-mail when everything is in place: "You're set — …" instead of Connect. */
+  readyEmail?: string;
+}
+
+export function helpCard(t: Translate, options: HelpCardOptions): Attachment {
+  // Personalised cards are not kept: the cache holds one card per language and flag.
+  if (options.readyEmail) return buildHelpCard(t, options);
   const key = `${t("help.tagline")}|${options.showConnect}`;
   let card = expanded.get(key);
   if (!card) {
@@ -34,7 +43,7 @@ export function helpCard(t: Translate, options: { showConnect: boolean }): Attac
   return { ...card };
 }
 
-function buildHelpCard(t: Translate, options: { showConnect: boolean }): Attachment {
+function buildHelpCard(t: Translate, options: HelpCardOptions): Attachment {
   const data: HelpCardData = {
     title: t("help.title"),
     tagline: t("help.tagline"),
@@ -44,7 +53,8 @@ function buildHelpCard(t: Translate, options: { showConnect: boolean }): Attachm
     commands: COMMAND_NAMES.map((name) => ({ name, description: t(`help.cmd.${name}`) })),
     connectHint: t("help.connectHint"),
     connectButton: t("help.connectButton"),
-    showConnect: options.showConnect,
+    showConnect: options.showConnect && !options.readyEmail,
+    readyText: options.readyEmail ? t("account.ready", { email: options.readyEmail }) : "",
   };
   return renderCard(helpTemplate, data);
 }
