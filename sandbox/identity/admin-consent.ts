@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { parseForm, type SandboxRequest } from "../common/http";
-import { redirectUriAllowed } from "./apps";
-import { findUser, resolveTenant, tenantIdFor, type IdentityContext, type TenantRef } from "./context";
+import { findUser, tenantIdFor, type IdentityContext } from "./context";
+import { checkClientRequest } from "./client-request";
 import { EntraError, entraErrorBody } from "./errors";
 import { escapeHtml, hidden, page, sendErrorPage, sendHtml, sendRedirect } from "./html";
 import { GRAPH_APPLICATION, GRAPH_RESOURCE, OIDC_SCOPES, canonicalApplication, canonicalDelegated, describeScope } from "./permissions";
@@ -25,22 +25,9 @@ export function adminConsentRoutes(ctx: IdentityContext) {
 
 function start(ctx: IdentityContext, v2: boolean, req: SandboxRequest, res: ServerResponse): void {
   const q = req.query;
-  let ref: TenantRef;
-  try {
-    ref = resolveTenant(ctx, req.params.tenant ?? "");
-  } catch (error) {
-    if (error instanceof EntraError) return sendErrorPage(res, 400, error.code, error.description);
-    throw error;
-  }
-  const clientId = q.get("client_id");
-  if (!clientId) return sendErrorPage(res, 400, 900144, "The request body must contain the following parameter: 'client_id'.");
-  const app = ctx.apps.get(clientId);
-  if (!app) return sendErrorPage(res, 400, 700016, `Application with identifier '${clientId}' was not found in the directory '${ref.name}'.`);
-  const redirectUri = q.get("redirect_uri") ?? app.redirectUris[0];
-  if (!redirectUri) return sendErrorPage(res, 400, 500113, "No reply address is registered for the application.");
-  if (!redirectUriAllowed(app, redirectUri)) {
-    return sendErrorPage(res, 400, 50011, `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${app.clientId}'.`);
-  }
+  const checked = checkClientRequest(ctx, req, res);
+  if (!checked) return;
+  const { ref, app, redirectUri } = checked;
   const state = q.get("state") ?? undefined;
   let roles = [...app.applicationPermissions];
   let scopes = [...app.delegatedPermissions];

@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { parseForm, type SandboxRequest } from "../common/http";
 import type { TenantUser } from "../tenant";
-import { redirectUriAllowed, type RegisteredApp } from "./apps";
+import type { RegisteredApp } from "./apps";
 import { grantedScopes, missingConsent, needsAdmin, requestedForConsent } from "./consent";
-import { findUser, resolveTenant, tenantIdFor, type IdentityContext, type TenantRef } from "./context";
+import { findUser, tenantIdFor, type IdentityContext } from "./context";
+import { checkClientRequest } from "./client-request";
 import { EntraError, entraErrorBody } from "./errors";
 import { escapeHtml, hidden, page, sendErrorPage, sendHtml, sendRedirect } from "./html";
 import { describeScope } from "./permissions";
@@ -38,22 +39,9 @@ function redirectError(ctx: IdentityContext, res: ServerResponse, p: Pick<Pendin
 
 function start(ctx: IdentityContext, req: SandboxRequest, res: ServerResponse): void {
   const q = req.query;
-  let ref: TenantRef;
-  try {
-    ref = resolveTenant(ctx, req.params.tenant ?? "");
-  } catch (error) {
-    if (error instanceof EntraError) return sendErrorPage(res, 400, error.code, error.description);
-    throw error;
-  }
-  const clientId = q.get("client_id");
-  if (!clientId) return sendErrorPage(res, 400, 900144, "The request body must contain the following parameter: 'client_id'.");
-  const app = ctx.apps.get(clientId);
-  if (!app) return sendErrorPage(res, 400, 700016, `Application with identifier '${clientId}' was not found in the directory '${ref.name}'.`);
-  const redirectUri = q.get("redirect_uri") ?? app.redirectUris[0];
-  if (!redirectUri) return sendErrorPage(res, 400, 500113, "No reply address is registered for the application.");
-  if (!redirectUriAllowed(app, redirectUri)) {
-    return sendErrorPage(res, 400, 50011, `The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${app.clientId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.`);
-  }
+  const checked = checkClientRequest(ctx, req, res);
+  if (!checked) return;
+  const { ref, app, redirectUri } = checked;
   const mode = (q.get("response_mode") ?? "query") as ResponseMode;
   const back = { redirectUri, responseMode: RESPONSE_MODES.has(mode) ? mode : "query", state: q.get("state") ?? undefined } as const;
   const fail = (err: EntraError) => redirectError(ctx, res, back, err);
