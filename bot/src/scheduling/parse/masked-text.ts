@@ -38,7 +38,8 @@ export class MaskedText {
    * a span takes that span, `false` leaves the text for other readers.
    */
   scan(pattern: RegExp, read: (m: RegExpExecArray) => boolean | { start: number; end: number }): void {
-    const re = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
+    const re = globalCopyOf(pattern);
+    re.lastIndex = 0;
     const view = this.view;
     for (let m = re.exec(view); m; m = re.exec(view)) {
       if (m[0] === "") {
@@ -66,6 +67,19 @@ export class MaskedText {
     }
     return out;
   }
+}
+
+// Grammars are built once and shared, so scan keeps its own global copy of each pattern (whose
+// lastIndex it may move) instead of compiling one per call.
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+function globalCopyOf(pattern: RegExp): RegExp {
+  let copy = globalCopies.get(pattern);
+  if (!copy) {
+    copy = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
+    globalCopies.set(pattern, copy);
+  }
+  return copy;
 }
 
 const WORD = "[\\p{L}\\p{N}_]";

@@ -5,12 +5,25 @@
 import { zonedToInstant } from "../../scheduling/time";
 import type { MeetingDraft } from "../../scheduling/types";
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: keep them per locale and zone.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function cachedFormat(kind: "day" | "time", locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${locale}|${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, kind === "day" ? { timeZone, weekday: "short", day: "numeric", month: "short" } : { timeZone, hour: "2-digit", minute: "2-digit" });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 function dayFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, { timeZone, weekday: "short", day: "numeric", month: "short" });
+  return cachedFormat("day", locale, timeZone);
 }
 
 function timeFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit" });
+  return cachedFormat("time", locale, timeZone);
 }
 
 /** "Tue 24 Nov, 15:00–15:45"; a meeting past midnight shows the end's day too. */
@@ -30,11 +43,18 @@ export function formatDraftWhen(draft: MeetingDraft): string {
   return draft.durationMinutes ? formatRange(zoned.instant, end, draft.locale, draft.timeZone) : `${dayFormat(safeLocale(draft.locale), draft.timeZone).format(zoned.instant)}, ${timeFormat(safeLocale(draft.locale), draft.timeZone).format(zoned.instant)}`;
 }
 
+const supported = new Map<string, string>();
+
 function safeLocale(locale: string): string {
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : "en-US";
-  } catch {
-    // RangeError: not a BCP 47 tag at all — show English formats rather than fail the card.
-    return "en-US";
+  let safe = supported.get(locale);
+  if (safe === undefined) {
+    try {
+      safe = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : "en-US";
+    } catch {
+      // RangeError: not a BCP 47 tag at all — show English formats rather than fail the card.
+      safe = "en-US";
+    }
+    supported.set(locale, safe);
   }
+  return safe;
 }

@@ -96,19 +96,27 @@ const CHANNEL = rx(
   "iu",
 );
 
+const INVITE = rx("\\b(?:with|invite|inviting|including)\\s+(.+?)(?=\\s*(?:[:;(]|\\b(?:about|regarding|to discuss|please)\\b|$))", "iu");
+const INVITEE_SEP = rx("\\s*(?:,|&|\\+|\\band\\b|\\bplus\\b)\\s*");
+
 function invitees(segment: string): { start: number; end: number; items: string[] }[] {
-  const m = rx("\\b(?:with|invite|inviting|including)\\s+(.+?)(?=\\s*(?:[:;(]|\\b(?:about|regarding|to discuss|please)\\b|$))", "iu").exec(segment);
+  const m = INVITE.exec(segment);
   if (!m) return [];
   const items = m[1]!
-    .split(rx("\\s*(?:,|&|\\+|\\band\\b|\\bplus\\b)\\s*"))
+    .split(INVITEE_SEP)
     .map((s) => s.trim().replace(/[.!?]+$/, ""))
     .map((s) => (CHANNEL.test(s) ? CHANNEL_INVITEE : s.replace(/^the\s+/i, "")));
   return [{ start: m.index, end: m.index + m[0].length, items }];
 }
 
+/** Only the US (and the Philippines) write month/day; chrono's GB parser reads day/month. */
+export function englishDateOrder(locale: string): "month-day" | "day-month" {
+  return /^en-(US|PH)\b/i.test(locale) || locale.toLowerCase() === "en" ? "month-day" : "day-month";
+}
+
 export function englishGrammar(locale: string): Grammar {
-  // Only the US (and the Philippines) write month/day; chrono's GB parser reads day/month.
-  const parser = /^en-(US|PH)\b/i.test(locale) || locale.toLowerCase() === "en" ? chrono.en.casual : chrono.en.GB;
+  const parser = englishDateOrder(locale) === "month-day" ? chrono.en.casual : chrono.en.GB;
+  const ordinals: Rule<WhenPiece>[] = [{ pattern: rx(`\\b(?:on\\s+)?(?:the\\s+)?${ORD}\\b(?!\\s+of\\s+(?:${MONTHS}))`), read: (m) => dayOfMonthPiece(m[0].trim(), m[1]) }];
   return {
     agenda: rx("(?:\\b(?:agenda|topic|re)\\s*:|\\bto discuss\\b)\\s*([\\s\\S]+)$"),
     command: rx("^\\s*(?:(?:please|pls|can you|could you|would you)\\s+)*(?:schedule|book|set up|setup|arrange|organi[sz]e|create|plan|add)\\b|\\bschedule\\b"),
@@ -127,7 +135,6 @@ export function englishGrammar(locale: string): Grammar {
     durations,
     readWhen(text, ctx) {
       const pieces = readWithChrono(parser, text, ctx, { twelveHour: true });
-      const ordinals: Rule<WhenPiece>[] = [{ pattern: rx(`\\b(?:on\\s+)?(?:the\\s+)?${ORD}\\b(?!\\s+of\\s+(?:${MONTHS}))`), read: (m) => dayOfMonthPiece(m[0].trim(), m[1]) }];
       return [...pieces, ...collect(text, ordinals, ctx.problems, "date").map((f) => f.value)];
     },
     leftovers: [

@@ -66,18 +66,22 @@ const CHANNEL = [
 const PARTICLE = "(?:と|を招待(?:して)?|を|に|で|も|、|,)?";
 const NAME = `([A-Za-z][A-Za-z.\\-]*|[\\p{Script=Han}\\p{Script=Katakana}ー・]+)`;
 
+const INVITEE = new RegExp(
+  `(${CHANNEL})${PARTICLE}|${NAME}\\s*(?:さん|様|さま|くん|君|ちゃん|氏)${PARTICLE}|([A-Za-z][A-Za-z.\\-]*)\\s*と|${PLACEHOLDER}+\\s*(?:と|を招待(?:して)?|、|,)?`,
+  "gu",
+);
+const DAY_AFTER_TOMORROW = rx("明後日|あさって", "gu");
+const WEEKDAY_OF_WEEK = rx(`(来週|今週)の?([月火水木金土日])曜日?`, "gu");
+
 function invitees(segment: string): { start: number; end: number; items: string[] }[] {
-  const re = new RegExp(
-    `(${CHANNEL})${PARTICLE}|${NAME}\\s*(?:さん|様|さま|くん|君|ちゃん|氏)${PARTICLE}|([A-Za-z][A-Za-z.\\-]*)\\s*と|${PLACEHOLDER}+\\s*(?:と|を招待(?:して)?|、|,)?`,
-    "gu",
-  );
-  return [...segment.matchAll(re)].map((m) => {
+  return [...segment.matchAll(INVITEE)].map((m) => {
     const item = m[1] ? CHANNEL_INVITEE : (m[2] ?? m[3]);
     return { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, items: item ? [item] : [] };
   });
 }
 
 export function japaneseGrammar(): Grammar {
+  const ordinals: Rule<WhenPiece>[] = [{ pattern: rx("(?<![月\\d])(\\d{1,3})日(?![間曜])", "gu"), read: (m) => dayOfMonthPiece(m[0], m[1]) }];
   return {
     agenda: rx("(?:議題|アジェンダ|内容)\\s*[:：]\\s*([\\s\\S]+)$", "gu"),
     command: rx(
@@ -96,18 +100,17 @@ export function japaneseGrammar(): Grammar {
     durations,
     readWhen(text, ctx) {
       const pieces: WhenPiece[] = [];
-      text.scan(rx("明後日|あさって", "gu"), (m) => {
+      text.scan(DAY_AFTER_TOMORROW, (m) => {
         pieces.push({ text: m[0], day: { kind: "date", date: addDays(ctx.now.date, 2) } });
         return true;
       });
       // chrono reads "来週の金曜日" as the Friday of this week; 来週 is the week from next Monday.
-      text.scan(rx(`(来週|今週)の?([月火水木金土日])曜日?`, "gu"), (m) => {
+      text.scan(WEEKDAY_OF_WEEK, (m) => {
         const nextMonday = addDays(ctx.now.date, 7 - ((weekdayOf(ctx.now.date) + 6) % 7));
         pieces.push({ text: m[0], day: { kind: "weekday", weekday: WEEKDAY[m[2]!]!, earliest: m[1] === "来週" ? nextMonday : ctx.now.date } });
         return true;
       });
       pieces.push(...readWithChrono(chrono.ja.casual, text, ctx, { twelveHour: false }));
-      const ordinals: Rule<WhenPiece>[] = [{ pattern: rx("(?<![月\\d])(\\d{1,3})日(?![間曜])", "gu"), read: (m) => dayOfMonthPiece(m[0], m[1]) }];
       pieces.push(...collect(text, ordinals, ctx.problems, "date").map((f) => f.value));
       return pieces;
     },

@@ -112,17 +112,23 @@ const CHANNEL = rx(
   "iu",
 );
 
+const INVITE = rx("\\b(?:med|bjud in|bjuda in|inklusive)\\s+(.+?)(?=\\s*(?:[:;(]|\\b(?:angående|för att|tack)\\b|$))", "iu");
+const INVITEE_SEP = rx("\\s*(?:,|&|\\+|\\boch\\b)\\s*");
+
 function invitees(segment: string): { start: number; end: number; items: string[] }[] {
-  const m = rx("\\b(?:med|bjud in|bjuda in|inklusive)\\s+(.+?)(?=\\s*(?:[:;(]|\\b(?:angående|för att|tack)\\b|$))", "iu").exec(segment);
+  const m = INVITE.exec(segment);
   if (!m) return [];
   const items = m[1]!
-    .split(rx("\\s*(?:,|&|\\+|\\boch\\b)\\s*"))
+    .split(INVITEE_SEP)
     .map((s) => s.trim().replace(/[.!?]+$/, ""))
     .map((s) => (CHANNEL.test(s) ? CHANNEL_INVITEE : s));
   return [{ start: m.index, end: m.index + m[0].length, items }];
 }
 
 export function swedishGrammar(): Grammar {
+  const ordinals: Rule<WhenPiece>[] = [
+    { pattern: rx(`\\b(?:den\\s+)?${ORD}\\b(?!\\s+(?:${MONTHS}))|\\bden\\s+(\\d{1,3})\\b(?![:.]\\d|\\s+(?:${MONTHS}))`), read: (m) => dayOfMonthPiece(m[0].trim(), m[1] ?? m[2]) },
+  ];
   return {
     agenda: rx("(?:\\b(?:agenda|dagordning|ämne)\\s*:|\\bför att diskutera\\b)\\s*([\\s\\S]+)$"),
     command: rx("^\\s*(?:(?:kan du|snälla)\\s+)*(?:boka|schemalägg|planera|skapa|lägg in|ordna)\\b(?:\\s+in\\b)?|\\bboka\\b"),
@@ -146,9 +152,6 @@ export function swedishGrammar(): Grammar {
       }
       pieces.push(...collect(text, clocks, ctx.problems, "time").map((f) => f.value));
       pieces.push(...readWithChrono(chrono.sv.casual, text, ctx, { twelveHour: false }));
-      const ordinals: Rule<WhenPiece>[] = [
-        { pattern: rx(`\\b(?:den\\s+)?${ORD}\\b(?!\\s+(?:${MONTHS}))|\\bden\\s+(\\d{1,3})\\b(?![:.]\\d|\\s+(?:${MONTHS}))`), read: (m) => dayOfMonthPiece(m[0].trim(), m[1] ?? m[2]) },
-      ];
       pieces.push(...collect(text, ordinals, ctx.problems, "date").map((f) => f.value));
       return pieces;
     },

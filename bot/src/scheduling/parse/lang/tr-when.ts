@@ -31,36 +31,46 @@ function dayPiece(text: string, days: number, ctx: ReadContext): WhenPiece {
 function clock(text: string, part: string | undefined, hour: string | undefined, minute: string | undefined): WhenPiece | null {
   let h = Number(hour);
   // "öğleden sonra 3" / "akşam 7": afternoon and evening hours on a 12 h reading.
-  if (part && new RegExp(`^(?:${PM_WORDS})$`, "iu").test(part) && h >= 1 && h < 12) h += 12;
+  if (part && PM.test(part) && h >= 1 && h < 12) h += 12;
   const t = clockMinutes(h, Number(minute ?? 0), undefined);
   return t === undefined ? null : { text, time: hhmm(t) };
 }
 
+// Built once: the grammar is shared by every request (MaskedText.scan keeps its own global copies).
+const PM = new RegExp(`^(?:${PM_WORDS})$`, "iu");
+const CASUAL_DAYS: [RegExp, number][] = [
+  [rx("\\b(?:öbür\\s*gün|yarından\\s+sonra)\\b"), 2],
+  [rx("\\byarın(?:ki)?\\b"), 1],
+  [rx("\\bbugün(?:kü)?\\b"), 0],
+];
+const DATES: Rule<WhenPiece>[] = [
+  {
+    pattern: rx(`\\b(\\d{1,2})\\s+(${TR_MONTHS})(?:\\s+(\\d{4}))?${SUFFIX}`),
+    read: (m) => calendar(m[0], Number(m[1]), MONTH[trLower(m[2]!)] ?? 0, m[3]),
+  },
+  { pattern: rx("(?<![\\d.:/])\\b(\\d{1,2})[./](\\d{1,2})[./](\\d{4})\\b"), read: (m) => calendar(m[0], Number(m[1]), Number(m[2]), m[3]) },
+  { pattern: rx("(?<![\\d.:/])\\b(\\d{1,2})/(\\d{1,2})\\b(?![./]\\d)"), read: (m) => calendar(m[0], Number(m[1]), Number(m[2]), undefined) },
+  { pattern: rx(`\\bayın\\s+(\\d{1,3})${SUFFIX}`), read: (m) => dayOfMonthPiece(m[0], m[1]) },
+];
+const WEEKDAY = rx(`\\b(?:(gelecek|önümüzdeki|haftaya|bu)\\s+)?${TR_WD}\\b`);
+const LOC = "(?:'?[dt][ae])?";
+const CLOCKS: Rule<WhenPiece>[] = [
+  { pattern: rx(`${DAY_PART}\\bsaat\\s+(\\d{1,2})(?:[:.](\\d{2}))?${LOC}\\b`), read: (m) => clock(m[0], m[1], m[2], m[3]) },
+  { pattern: rx(`${DAY_PART}(?<![\\d:.])\\b(\\d{1,2}):(\\d{2})${LOC}\\b`), read: (m) => clock(m[0], m[1], m[2], m[3]) },
+  { pattern: rx(`${DAY_PART}(?<![\\d:.])\\b(\\d{1,2})(?:\\.(\\d{2}))?'[dt][ae]\\b`), read: (m) => clock(m[0], m[1], m[2], m[3]) },
+];
+
 export function readTurkishWhen(text: MaskedText, ctx: ReadContext): WhenPiece[] {
   const pieces: WhenPiece[] = [];
-  const casual: [RegExp, number][] = [
-    [rx("\\b(?:öbür\\s*gün|yarından\\s+sonra)\\b"), 2],
-    [rx("\\byarın(?:ki)?\\b"), 1],
-    [rx("\\bbugün(?:kü)?\\b"), 0],
-  ];
-  for (const [pattern, days] of casual) {
+  for (const [pattern, days] of CASUAL_DAYS) {
     text.scan(pattern, (m) => {
       pieces.push(dayPiece(m[0], days, ctx));
       return true;
     });
   }
-  const dates: Rule<WhenPiece>[] = [
-    {
-      pattern: rx(`\\b(\\d{1,2})\\s+(${TR_MONTHS})(?:\\s+(\\d{4}))?${SUFFIX}`),
-      read: (m) => calendar(m[0], Number(m[1]), MONTH[trLower(m[2]!)] ?? 0, m[3]),
-    },
-    { pattern: rx("(?<![\\d.:/])\\b(\\d{1,2})[./](\\d{1,2})[./](\\d{4})\\b"), read: (m) => calendar(m[0], Number(m[1]), Number(m[2]), m[3]) },
-    { pattern: rx("(?<![\\d.:/])\\b(\\d{1,2})/(\\d{1,2})\\b(?![./]\\d)"), read: (m) => calendar(m[0], Number(m[1]), Number(m[2]), undefined) },
-    { pattern: rx(`\\bayın\\s+(\\d{1,3})${SUFFIX}`), read: (m) => dayOfMonthPiece(m[0], m[1]) },
-  ];
-  pieces.push(...collect(text, dates, ctx.problems, "date").map((f) => f.value));
+  pieces.push(...collect(text, DATES, ctx.problems, "date").map((f) => f.value));
 
-  text.scan(rx(`\\b(?:(gelecek|önümüzdeki|haftaya|bu)\\s+)?${TR_WD}\\b`), (m) => {
+  text.scan(WEEKDAY, (m) => {
     const weekday = TR_WEEKDAY[trLower(m[2]!)] ?? 0;
     const mod = m[1] ? trLower(m[1]) : "";
     const nextMonday = addDays(ctx.now.date, 7 - ((weekdayOf(ctx.now.date) + 6) % 7));
@@ -69,13 +79,7 @@ export function readTurkishWhen(text: MaskedText, ctx: ReadContext): WhenPiece[]
     return true;
   });
 
-  const LOC = "(?:'?[dt][ae])?";
-  const clocks: Rule<WhenPiece>[] = [
-    { pattern: rx(`${DAY_PART}\\bsaat\\s+(\\d{1,2})(?:[:.](\\d{2}))?${LOC}\\b`), read: (m) => clock(m[0], m[1], m[2], m[3]) },
-    { pattern: rx(`${DAY_PART}(?<![\\d:.])\\b(\\d{1,2}):(\\d{2})${LOC}\\b`), read: (m) => clock(m[0], m[1], m[2], m[3]) },
-    { pattern: rx(`${DAY_PART}(?<![\\d:.])\\b(\\d{1,2})(?:\\.(\\d{2}))?'[dt][ae]\\b`), read: (m) => clock(m[0], m[1], m[2], m[3]) },
-  ];
-  pieces.push(...collect(text, clocks, ctx.problems, "time").map((f) => f.value));
+  pieces.push(...collect(text, CLOCKS, ctx.problems, "time").map((f) => f.value));
   return pieces;
 }
 

@@ -76,15 +76,17 @@ const CHANNEL =
   "\\b(?:(?:kanal(?:daki)?\\s+(?:herkes|üyeleri)|kanal|ekip|takım|herkes|kanaldakiler)\\s+ile(?:\\s+birlikte)?" +
   "|kanalla|kanaldakilerle|kanaldaki\\s+herkesle|kanal\\s+üyeleriyle|ekiple|takımla|herkesle|kanal(?:ı|daki\\s+herkesi)\\s+davet\\s+et)\\b";
 
+const INVITEE_PATTERNS: [RegExp, (m: RegExpExecArray) => string[]][] = [
+  [rx(CHANNEL, "giu"), () => [CHANNEL_INVITEE]],
+  [rx(`${NAME_LIST}\\s+ile\\b(?:\\s+birlikte)?`, "gu"), (m) => split(m[1]!)],
+  [rx(`${NAME_LIST}'(?:y?la|y?le)\\b`, "gu"), (m) => split(m[1]!)],
+];
+const NAME_SEP = rx("\\s*(?:,|\\bve\\b|&)\\s*", "gu");
+
 function invitees(segment: string): { start: number; end: number; items: string[] }[] {
   const out: { start: number; end: number; items: string[] }[] = [];
-  const patterns: [RegExp, (m: RegExpExecArray) => string[]][] = [
-    [rx(CHANNEL, "giu"), () => [CHANNEL_INVITEE]],
-    [rx(`${NAME_LIST}\\s+ile\\b(?:\\s+birlikte)?`, "gu"), (m) => split(m[1]!)],
-    [rx(`${NAME_LIST}'(?:y?la|y?le)\\b`, "gu"), (m) => split(m[1]!)],
-  ];
   let rest = segment;
-  for (const [re, items] of patterns) {
+  for (const [re, items] of INVITEE_PATTERNS) {
     for (const m of rest.matchAll(re)) {
       out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, items: items(m as RegExpExecArray) });
       rest = rest.slice(0, m.index) + " ".repeat(m[0].length) + rest.slice((m.index ?? 0) + m[0].length);
@@ -94,7 +96,7 @@ function invitees(segment: string): { start: number; end: number; items: string[
 }
 
 function split(list: string): string[] {
-  return list.split(rx("\\s*(?:,|\\bve\\b|&)\\s*", "gu")).map((s) => s.trim());
+  return list.split(NAME_SEP).map((s) => s.trim());
 }
 
 export function turkishGrammar(): Grammar {
