@@ -19,6 +19,8 @@ const GROUP_READ = ["GroupMember.Read.All", "Group.Read.All", "Directory.Read.Al
 
 export const PERMISSIONS = {
   usersList: { delegated: USER_LIST_DELEGATED, application: USER_LIST_APP, family: "directory" },
+  /** GET /users/delta: User.Read.All at least, delegated too (User.ReadBasic.All is not enough). */
+  usersDelta: { delegated: ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"], application: USER_LIST_APP, family: "directory" },
   /** GET /users/{id} for someone else; for oneself `User.Read` suffices (userGetSelf). */
   userGet: { delegated: USER_LIST_DELEGATED, application: USER_LIST_APP, family: "directory" },
   userGetSelf: { delegated: ["User.Read", "User.ReadWrite", ...USER_LIST_DELEGATED], application: USER_LIST_APP, family: "directory" },

@@ -6,6 +6,7 @@ import { runDirectoryQuery, isEventual, type DirectoryRules } from "./odata/dire
 import { contextSelection, parseSelect, project } from "./odata/select";
 import { PERMISSIONS, holds, requirePermission } from "./permissions";
 import type { RouteTable } from "./route-table";
+import { registerUsersDelta } from "./users-delta";
 import type { GraphRequest } from "./types";
 import type { TenantUser } from "../tenant";
 
@@ -56,6 +57,8 @@ export function registerUsers(table: RouteTable, env: GraphEnv): void {
     if (!isEventual(req)) throw new GraphError(400, "Request_BadRequest", "$count is not currently supported.");
     return { status: 200, text: String(env.tenant.users.length) };
   });
+
+  registerUsersDelta(table, env, selectUsers);
 
   table.add("GET", "/users/:userId", ({ req, params, principal }) => {
     const user = findUser(env.tenant, params["userId"]!);
