@@ -22,6 +22,8 @@ export interface Config {
   host: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   bodyLimitBytes: number;
+  /** Age after which the in-memory directory copy is refreshed; 0 = no copy (directory/mirror). */
+  directoryRefreshSeconds: number;
   /** Unset only in sandbox mode, where the service's own loopback URL is used. */
   publicBaseUrl: string | undefined;
   tabDistDir: string;
@@ -109,6 +111,7 @@ export const VARIABLES: readonly Variable[] = [
   { name: "AAD_APP_CERT_KEY_PATH", description: "PEM private key of that certificate.", example: "/run/secrets/webex-scheduler.key.pem", secret: true, schema: z.string().min(1) },
   { name: "AUTHORITY_HOST", description: "Entra ID authority host.", example: "https://login.microsoftonline.com", default: "https://login.microsoftonline.com", schema: httpsUrl },
   { name: "GRAPH_BASE_URL", description: "Microsoft Graph base URL.", example: "https://graph.microsoft.com", default: "https://graph.microsoft.com", schema: httpsUrl },
+  { name: "DIRECTORY_REFRESH_SECONDS", description: "Tenant mode: invitee look-ahead reads an in-memory copy of the directory's users (names, addresses, titles; never written to disk), kept with Graph delta query; a copy older than this is refreshed in the background on its next use. `0` turns the copy off: every name is a Graph search.", example: "300", default: "300", schema: z.coerce.number().int().min(0).max(86_400) },
   { name: "WEBEX_BASE_URL", description: "Webex REST API base URL.", example: "https://webexapis.com", default: "https://webexapis.com", schema: httpsUrl },
   { name: "WEBEX_CLIENT_ID", description: "Webex integration client id (per-user Webex OAuth).", example: "C0123456789abcdef", schema: z.string().min(1) },
   { name: "WEBEX_CLIENT_SECRET", description: "Webex integration client secret.", example: "<secret>", secret: true, schema: z.string().min(1) },
@@ -182,6 +185,7 @@ export function parseConfig(env: EnvSource): Config {
     host: str("HOST") ?? "0.0.0.0",
     logLevel: v.LOG_LEVEL as Config["logLevel"],
     bodyLimitBytes: v.BODY_LIMIT_BYTES as number,
+    directoryRefreshSeconds: v.DIRECTORY_REFRESH_SECONDS as number,
     publicBaseUrl: str("PUBLIC_BASE_URL")?.replace(/\/$/, ""),
     tabDistDir: str("TAB_DIST_DIR") ?? "tab/dist",
     storage: databaseUrl ? { kind: "postgres", databaseUrl } : { kind: "sqlite", sqlitePath: str("SQLITE_PATH") ?? ".data/webex-scheduler.sqlite" },

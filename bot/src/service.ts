@@ -12,6 +12,7 @@ import { createSchedulingFeature } from "./teams/scheduling";
 import { createAccountsModule, type AccountsModule } from "./accounts/compose";
 import { createTabTokenVerifier } from "./http/tab-auth";
 import { tabApiRoutes } from "./http/routes/tab-api";
+import { createDirectoryMirror, type DirectoryMirror } from "./directory/mirror/directory-mirror";
 
 export interface RunningService {
   url: string;
@@ -19,6 +20,8 @@ export interface RunningService {
   store: Store;
   /** Undefined when no Entra app is configured (a bare start without the sandbox). */
   accounts: AccountsModule | undefined;
+  /** The in-memory directory copy for look-ahead; undefined when DIRECTORY_REFRESH_SECONDS=0 or no Entra app. */
+  directory: DirectoryMirror | undefined;
   /** Graceful stop: refuse new connections, let in-flight requests finish, then close the database. */
   close(): Promise<void>;
 }
@@ -87,13 +90,14 @@ export async function startService(config: Config, logger: Logger, options: Serv
     });
     tabApiRoutes({ verifier, accounts: accounts.service, logger })(server);
   }
+  const directory = accounts && config.directoryRefreshSeconds > 0 ? directoryMirror(config.directoryRefreshSeconds, logger) : undefined;
   bot = new SchedulerBot(
     accounts
       ? {
           logger,
           accounts: accounts.service,
           // schedule / upcoming / cancel with draft cards (bot/src/teams/scheduling)
-          features: [createSchedulingFeature({ accounts, store, logger, adapter, ...(config.bot.appId ? { botAppId: config.bot.appId } : {}) })],
+          features: [createSchedulingFeature({ accounts, store, logger, adapter, ...(config.bot.appId ? { botAppId: config.bot.appId } : {}), ...(directory ? { directory } : {}) })],
         }
       : { logger },
   );
@@ -103,11 +107,12 @@ export async function startService(config: Config, logger: Logger, options: Serv
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       await stopAccepting(server, options.drainTimeoutMs ?? 10_000);
+      await directory?.idle();
       await store.close();
       logger.info("bot service stopped");
     })());
 
-  return { url, port, store, accounts, close };
+  return { url, port, store, accounts, directory, close };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -133,6 +138,16 @@ function stopAccepting(server: Server, drainTimeoutMs: number): Promise<void> {
       resolve();
     });
     server.server.closeIdleConnections();
+  });
+}
+
+function directoryMirror(refreshSeconds: number, logger: Logger): DirectoryMirror {
+  return createDirectoryMirror({
+    refreshAfterMs: refreshSeconds * 1000,
+    // A failing round is retried on use, at most once a minute (or as often as refreshes, if that is rarer).
+    retryAfterMs: Math.min(60_000, refreshSeconds * 1000),
+    onRound: (tenantId, round) => logger.info({ tenantId, ...round }, "directory copy refreshed"),
+    onRoundFailed: (tenantId, err) => logger.warn({ tenantId, err }, "could not refresh the directory copy; look-ahead keeps the last copy or asks Graph"),
   });
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { GraphAccess } from "../accounts/types";
 import type { GraphBatchOptions } from "./batch";
 import { createGetBatcher, GraphRequestError, type GetBatcher } from "./get-batcher";
+import { personOf } from "../directory/mirror/people-index";
 import { DirectoryAccessDeniedError, type InviteePorts, type MailboxOwner, type Person } from "../directory/invitees/ports";
 
 /**
@@ -132,20 +133,8 @@ async function call(operation: keyof InviteePorts, request: () => Promise<unknow
   }
 }
 
-function userPerson(u: UserJson): Person {
-  // A guest's UPN ("x_fabrikam.com#EXT#@…") is no mailbox; a member's UPN usually is.
-  const upn = u.userPrincipalName && !u.userPrincipalName.includes("#") ? u.userPrincipalName : undefined;
-  return compact({
-    aadObjectId: u.id,
-    displayName: u.displayName,
-    givenName: u.givenName,
-    surname: u.surname,
-    email: u.mail ?? upn,
-    accountEnabled: u.accountEnabled,
-    jobTitle: u.jobTitle,
-    department: u.department,
-  });
-}
+/** The same reading as the directory copy's (mail, else a member's UPN), so both answer alike. */
+const userPerson = (u: UserJson): Person => personOf(u);
 
 /** Drops null/undefined fields, so Person's optional fields stay absent rather than null. */
 function compact(fields: { [K in keyof Person]?: Person[K] | null }): Person;

@@ -1,4 +1,5 @@
 import type { AccountsModule } from "../../accounts/compose";
+import type { DirectoryMirror } from "../../directory/mirror/directory-mirror";
 import type { UserRef } from "../../accounts/types";
 import { createGraphCalendar, type GraphCalendar } from "../../graph/calendar";
 import type { Logger } from "../../logger";
@@ -14,6 +15,8 @@ export interface SchedulingFeatureDeps {
   /** For the channel announcement after scheduling (a proactive message); without it there is none. */
   adapter?: Pick<SchedulerAdapter, "continueConversationAsync">;
   botAppId?: string;
+  /** Tenant mode: look-ahead from the in-memory directory copy; without it every name is a Graph search. */
+  directory?: DirectoryMirror;
 }
 
 export interface UserPorts {

@@ -8,6 +8,7 @@ import type { Attachment, TurnContext } from "botbuilder";
 import type { AccountStatus, UserRef } from "../../accounts/types";
 import { resolveInvitees, type ResolvedInvitees } from "../../directory/invitees";
 import { createGraphInviteePorts } from "../../graph/invitee-ports";
+import { readUserDelta } from "../../graph/users-delta";
 import { parseRequest, type ParsedRequest } from "../../scheduling/parse";
 import type { MeetingDraft } from "../../scheduling/types";
 import { accountCard } from "../cards/account-card";
@@ -41,7 +42,10 @@ export async function startDraft(deps: SchedulingFeatureDeps, drafts: DraftStore
     }),
   ]);
   const organizerEmail = status.user.userPrincipalName;
-  const resolved = await resolveInvitees(parsed.inviteeTexts, createGraphInviteePorts(graph), {
+  const live = createGraphInviteePorts(graph);
+  // The directory copy needs User.Read.All, which only tenant mode holds.
+  const ports = graph.mode === "tenant" && deps.directory ? deps.directory.inviteePorts(user.tenantId, live, { read: (from) => readUserDelta(graph.client, from) }) : live;
+  const resolved = await resolveInvitees(parsed.inviteeTexts, ports, {
     mode: graph.mode,
     organizerUserId: user.userId,
     verifiedDomains,

@@ -1,0 +1,124 @@
+/**
+ * Directory look-ahead from a copy of the tenant's users kept in memory and refreshed with Graph's
+ * delta query, instead of one Graph search per typed name. Why: a draft card should not wait on
+ * Graph for names it has seen before (tens to hundreds of ms per search, throttled per tenant),
+ * and delta query is how Microsoft asks apps that read a directory repeatedly to do it.
+ *
+ * - Only what look-ahead reads is kept (people-index.ts), only in memory: a restart reads the
+ *   directory again, nothing is written to disk.
+ * - Nothing waits for the copy: until the first round has completed, and whenever the copy finds
+ *   nobody for a name (someone hired since the last round), the live Graph search answers. A copy
+ *   older than `refreshAfterMs` is served while one refresh runs in the background.
+ * - A failed round is logged and retried after `retryAfterMs`; the last good copy stays in use
+ *   (Graph's own `$search` is eventually consistent too). An expired delta link starts over.
+ */
+import type { InviteePorts } from "../invitees/ports";
+import { PeopleIndex, type UserChange } from "./people-index";
+
+/** One delta round from Graph: from the start, or from the link the previous round returned. */
+export interface UserDeltaSource {
+  read(from?: string): Promise<{ changes: UserChange[]; deltaLink: string }>;
+}
+
+/** The source's way of saying "that link has expired: start again" (graph/users-delta.ts). */
+export const isDeltaExpired = (error: unknown): boolean => (error as { name?: string } | undefined)?.name === "DeltaExpiredError";
+
+export interface DirectoryMirrorOptions {
+  /** A copy older than this is refreshed (in the background) on its next use. */
+  refreshAfterMs: number;
+  /** After a failed round, the next attempt waits this long. */
+  retryAfterMs: number;
+  now?: () => number;
+  onRoundFailed?: (tenantId: string, error: unknown) => void;
+  onRound?: (tenantId: string, round: { full: boolean; changes: number; users: number }) => void;
+}
+
+export interface DirectoryMirror {
+  /** The invitee ports with people search answered from the copy where it can be. */
+  inviteePorts(tenantId: string, live: InviteePorts, source: UserDeltaSource): InviteePorts;
+  /** Resolves when no round is running for the tenant (tests and benchmarks wait for the copy). */
+  settled(tenantId: string): Promise<void>;
+  /** How many users the tenant's copy holds; undefined before its first round completed. */
+  size(tenantId: string): number | undefined;
+  /** Resolves when no round runs for any tenant (shutdown waits for them rather than cut them off). */
+  idle(): Promise<void>;
+}
+
+interface TenantCopy {
+  index: PeopleIndex | undefined;
+  deltaLink: string | undefined;
+  syncedAt: number;
+  running: Promise<void> | undefined;
+  retryAt: number;
+}
+
+export function createDirectoryMirror(options: DirectoryMirrorOptions): DirectoryMirror {
+  const now = options.now ?? Date.now;
+  const tenants = new Map<string, TenantCopy>();
+
+  const copyOf = (tenantId: string): TenantCopy => {
+    let copy = tenants.get(tenantId);
+    if (!copy) {
+      copy = { index: undefined, deltaLink: undefined, syncedAt: 0, running: undefined, retryAt: 0 };
+      tenants.set(tenantId, copy);
+    }
+    return copy;
+  };
+
+  const runRound = async (tenantId: string, copy: TenantCopy, source: UserDeltaSource): Promise<void> => {
+    let full = copy.index === undefined || copy.deltaLink === undefined;
+    let round;
+    try {
+      round = await source.read(full ? undefined : copy.deltaLink);
+    } catch (error) {
+      if (full || !isDeltaExpired(error)) throw error;
+      full = true;
+      round = await source.read(undefined);
+    }
+    // A full round replaces the copy only once it is complete: users missing from it are gone.
+    const index = full ? new PeopleIndex() : copy.index!;
+    index.apply(round.changes);
+    copy.index = index;
+    copy.deltaLink = round.deltaLink;
+    copy.syncedAt = now();
+    options.onRound?.(tenantId, { full, changes: round.changes.length, users: index.size });
+  };
+
+  const refresh = (tenantId: string, copy: TenantCopy, source: UserDeltaSource): void => {
+    if (copy.running || now() < copy.retryAt) return;
+    copy.running = runRound(tenantId, copy, source)
+      .catch((error: unknown) => {
+        copy.retryAt = now() + options.retryAfterMs;
+        options.onRoundFailed?.(tenantId, error);
+      })
+      .finally(() => {
+        copy.running = undefined;
+      });
+  };
+
+  return {
+    inviteePorts(tenantId, live, source) {
+      return {
+        ...live,
+        async searchPeople(query, limit) {
+          const copy = copyOf(tenantId);
+          if (!copy.index || now() - copy.syncedAt >= options.refreshAfterMs) refresh(tenantId, copy, source);
+          const found = copy.index?.search(query, limit) ?? [];
+          return found.length > 0 ? found : live.searchPeople(query, limit);
+        },
+      };
+    },
+
+    async settled(tenantId) {
+      await tenants.get(tenantId)?.running;
+    },
+
+    size(tenantId) {
+      return tenants.get(tenantId)?.index?.size;
+    },
+
+    async idle() {
+      await Promise.all([...tenants.values()].map((copy) => copy.running));
+    },
+  };
+}

@@ -1,0 +1,132 @@
+// An in-memory copy of a tenant's users, searched the way our directory look-ahead asks Graph to
+// search (`$search="displayName:…" OR "mail:…"`): every typed word starts a word of the display
+// name or of the address (or the whole value). Pure: fed by UserChange lists, no I/O.
+import type { Person } from "../invitees/ports";
+
+/** The user properties the mirror keeps: what look-ahead shows and decides on, nothing more. */
+export interface MirroredUser {
+  id: string;
+  displayName?: string | null;
+  givenName?: string | null;
+  surname?: string | null;
+  mail?: string | null;
+  userPrincipalName?: string | null;
+  accountEnabled?: boolean | null;
+  jobTitle?: string | null;
+  department?: string | null;
+}
+
+/**
+ * One entry of a delta round. `upsert` carries the properties Graph sent (a later round may send
+ * only the changed ones, so they are merged into what is known); `remove` a user who is gone.
+ */
+export type UserChange = { kind: "upsert"; user: MirroredUser } | { kind: "remove"; id: string };
+
+/** The split the directory's search index tokenises names and addresses by. */
+const SEPARATORS = /[\s@._\-:]+/;
+
+interface Row {
+  user: MirroredUser;
+  /** Insertion order: results come back in the order the directory listed the users. */
+  seq: number;
+  fields: { value: string; tokens: string[] }[];
+}
+
+export class PeopleIndex {
+  private readonly rows = new Map<string, Row>();
+  private seq = 0;
+  /** Every token of every searched field, sorted, for prefix look-up; rebuilt after changes. */
+  private tokens: { token: string; id: string }[] | undefined;
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  apply(changes: readonly UserChange[]): void {
+    for (const change of changes) {
+      if (change.kind === "remove") {
+        this.rows.delete(change.id);
+        continue;
+      }
+      const known = this.rows.get(change.user.id);
+      const user = known ? { ...known.user, ...definedOnly(change.user) } : change.user;
+      this.rows.set(user.id, { user, seq: known?.seq ?? this.seq++, fields: searchFields(user) });
+    }
+    if (changes.length > 0) this.tokens = undefined;
+  }
+
+  /** People whose name or address every word of `query` starts (see above); at most `limit`. */
+  search(query: string, limit: number): Person[] {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0 || limit < 1) return [];
+    const matches = (row: Row): boolean => row.fields.some((f) => words.every((w) => f.value.startsWith(w) || f.tokens.some((t) => t.startsWith(w))));
+    const found: Row[] = [];
+    for (const row of this.candidates(words[0]!)) if (matches(row)) found.push(row);
+    return found
+      .sort((a, b) => a.seq - b.seq)
+      .slice(0, limit)
+      .map((row) => personOf(row.user));
+  }
+
+  /**
+   * Rows that could match: those with a token starting with the first word's first piece (a
+   * whole-value prefix match starts the value's first token too). A word that starts with a
+   * separator has no such piece: every row is a candidate.
+   */
+  private candidates(word: string): Iterable<Row> {
+    const piece = word.split(SEPARATORS)[0] ?? "";
+    if (piece === "") return this.rows.values();
+    const tokens = this.sortedTokens();
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.token < piece) lo = mid + 1;
+      else hi = mid;
+    }
+    const ids = new Set<string>();
+    for (let i = lo; i < tokens.length && tokens[i]!.token.startsWith(piece); i++) ids.add(tokens[i]!.id);
+    return [...ids].map((id) => this.rows.get(id)!);
+  }
+
+  private sortedTokens(): { token: string; id: string }[] {
+    if (!this.tokens) {
+      const all: { token: string; id: string }[] = [];
+      for (const [id, row] of this.rows) for (const f of row.fields) for (const token of f.tokens) all.push({ token, id });
+      all.sort((a, b) => (a.token < b.token ? -1 : a.token > b.token ? 1 : 0));
+      this.tokens = all;
+    }
+    return this.tokens;
+  }
+}
+
+function searchFields(user: MirroredUser): Row["fields"] {
+  return [user.displayName, user.mail]
+    .filter((v): v is string => typeof v === "string" && v !== "")
+    .map((v) => {
+      const value = v.toLowerCase();
+      return { value, tokens: value.split(SEPARATORS).filter(Boolean) };
+    });
+}
+
+function definedOnly(user: MirroredUser): Partial<MirroredUser> {
+  return Object.fromEntries(Object.entries(user).filter(([, v]) => v !== undefined)) as Partial<MirroredUser>;
+}
+
+/** A directory user as look-ahead uses them: the address to invite is `mail`, else a usable UPN. */
+export function personOf(u: MirroredUser): Person {
+  // A guest's UPN ("x_fabrikam.com#EXT#@…") is no mailbox; a member's UPN usually is.
+  const upn = u.userPrincipalName && !u.userPrincipalName.includes("#") ? u.userPrincipalName : undefined;
+  const person: Person = { aadObjectId: u.id };
+  const set = <K extends keyof Person>(key: K, value: Person[K] | null | undefined): void => {
+    if (value !== null && value !== undefined) person[key] = value;
+  };
+  set("displayName", u.displayName);
+  set("givenName", u.givenName);
+  set("surname", u.surname);
+  set("email", u.mail ?? upn);
+  set("accountEnabled", u.accountEnabled);
+  set("jobTitle", u.jobTitle);
+  set("department", u.department);
+  return person;
+}
