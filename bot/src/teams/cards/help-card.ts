@@ -18,12 +18,6 @@ export interface HelpCardData {
 
 export const COMMAND_NAMES = ["schedule", "upcoming", "cancel", "connect", "disconnect", "whoami", "help"] as const;
 
-/**
- * The help card depends only on the language and one flag, and template expansion costs about
- * as much as the rest of a turn, so expanded cards are kept (a handful at most).
- */
-const expanded = new Map<string, Attachment>();
-
 export interface HelpCardOptions {
   showConnect: boolean;
   /** The user's matched Webex e-mail when everything is in place: "You're set — …" instead of Connect. */
@@ -31,19 +25,6 @@ export interface HelpCardOptions {
 }
 
 export function helpCard(t: Translate, options: HelpCardOptions): Attachment {
-  // Personalised cards are not kept: the cache holds one card per language and flag.
-  if (options.readyEmail) return buildHelpCard(t, options);
-  const key = `${t("help.tagline")}|${options.showConnect}`;
-  let card = expanded.get(key);
-  if (!card) {
-    card = buildHelpCard(t, options);
-    expanded.set(key, card);
-  }
-  // A fresh envelope per message; the card content itself is never mutated by botbuilder.
-  return { ...card };
-}
-
-function buildHelpCard(t: Translate, options: HelpCardOptions): Attachment {
   const data: HelpCardData = {
     title: t("help.title"),
     tagline: t("help.tagline"),
