@@ -1,5 +1,7 @@
 import type { Config } from "../../config";
+import type { Client } from "@microsoft/microsoft-graph-client";
 import { createGraphClient } from "../../graph/client";
+import type { AccessTokenProvider } from "../../identity/token-provider";
 import type { TokenManager } from "../../identity/token-manager";
 import type { Store } from "../../store/types";
 import type { AuthorizationMode, GraphAccess, MicrosoftAccounts, UserRef } from "../types";
@@ -45,6 +47,15 @@ export function createMicrosoftAccounts(deps: MicrosoftAccountsDeps): MicrosoftA
   const states = createSignInStates(deps.store, now);
   const graphBaseUrl = deps.config.microsoft.graphBaseUrl;
   const ownerOf = (user: UserRef) => ({ tenantId: user.tenantId, userId: user.userId });
+  // The app-only client of a tenant is the same for every user of it: built once (its token provider is too).
+  const appClients = new Map<string, { provider: AccessTokenProvider; client: Client }>();
+  const appClientFor = (tenantId: string, provider: AccessTokenProvider): Client => {
+    const held = appClients.get(tenantId);
+    if (held && held.provider === provider) return held.client;
+    const client = createGraphClient({ baseUrl: graphBaseUrl, tokens: provider });
+    appClients.set(tenantId, { provider, client });
+    return client;
+  };
 
   const signInUrl = async (user: UserRef, locale?: string): Promise<string> => {
     const state = await states.create(user, locale);
@@ -66,7 +77,7 @@ export function createMicrosoftAccounts(deps: MicrosoftAccountsDeps): MicrosoftA
       // Fetch once up front: token failures surface here with their own type (ReauthenticationRequiredError,
       // TokenAcquisitionError); inside the Graph SDK they would be flattened into a GraphError.
       await provider.getAccessToken();
-      const client = createGraphClient({ baseUrl: graphBaseUrl, tokens: provider });
+      const client = mode === "tenant" ? appClientFor(user.tenantId, provider) : createGraphClient({ baseUrl: graphBaseUrl, tokens: provider });
       return { client, mode, self: mode === "tenant" ? { userId: user.userId } : "me" } satisfies GraphAccess;
     },
 

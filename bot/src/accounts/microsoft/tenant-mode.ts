@@ -34,6 +34,16 @@ export interface ModeTimings {
 
 export const DEFAULT_MODE_TIMINGS: ModeTimings = { individualMs: 60 * 60 * 1000, tenantMs: 24 * 60 * 60 * 1000 };
 
+/**
+ * How long this process trusts the tenant row it last read before reading it again. Every bot
+ * turn asks for the mode (often twice); the row changes only when a probe or another instance's
+ * invalidate() writes it, and this bounds how long another instance's change goes unseen.
+ */
+const ROW_MEMO_MS = 30_000;
+
+/** An app token is used from memory until this close to its expiry, then msal is asked again. */
+const TOKEN_MARGIN_MS = 5 * 60_000;
+
 export interface TenantModesDeps {
   store: Pick<Store, "tenants">;
   settings: MsalSettings;
@@ -55,6 +65,19 @@ export function createTenantModes(deps: TenantModesDeps): TenantModes {
   const timings = { ...DEFAULT_MODE_TIMINGS, ...deps.timings };
   const clients = new Map<string, ConfidentialClientApplication>();
   const probing = new Map<string, Promise<AuthorizationMode>>();
+  const rows = new Map<string, { row: Awaited<ReturnType<TenantModesDeps["store"]["tenants"]["get"]>>; readAt: number }>();
+  // msal caches app tokens too, but its cache look-up costs more than the rest of a bot turn.
+  const tokens = new Map<string, { accessToken: string; expiresAt: number }>();
+  const providers = new Map<string, AccessTokenProvider>();
+
+  const recordedMode = async (tenantId: string) => {
+    const memo = rows.get(tenantId);
+    const at = deps.now().getTime();
+    if (memo && at - memo.readAt < ROW_MEMO_MS) return memo.row;
+    const row = await deps.store.tenants.get(tenantId);
+    rows.set(tenantId, { row, readAt: at });
+    return row;
+  };
 
   const clientFor = (tenantId: string): ConfidentialClientApplication => {
     let client = clients.get(tenantId);
@@ -68,8 +91,11 @@ export function createTenantModes(deps: TenantModesDeps): TenantModes {
   async function appToken(tenantId: string, fresh: boolean): Promise<string> {
     try {
       // skipCache for the probe: a token cached before consent changed would answer for the past.
+      const held = tokens.get(tenantId);
+      if (!fresh && held && held.expiresAt - deps.now().getTime() > TOKEN_MARGIN_MS) return held.accessToken;
       const result = await clientFor(tenantId).acquireTokenByClientCredential({ scopes: [GRAPH_APP_SCOPE], skipCache: fresh });
       if (!result?.accessToken) throw new TokenAcquisitionError("Entra ID returned no access token.");
+      if (result.expiresOn) tokens.set(tenantId, { accessToken: result.accessToken, expiresAt: result.expiresOn.getTime() });
       return result.accessToken;
     } catch (error) {
       throw error instanceof TokenAcquisitionError ? error : toAcquisitionError(error);
@@ -89,13 +115,14 @@ export function createTenantModes(deps: TenantModesDeps): TenantModes {
     const previous = await deps.store.tenants.get(tenantId);
     const grantedAt = mode === "tenant" ? (previous?.mode === "tenant" ? previous.adminConsentGrantedAt : null) ?? deps.now() : null;
     await deps.store.tenants.upsert({ tenantId, mode, adminConsentGrantedAt: grantedAt });
+    rows.set(tenantId, { row: await deps.store.tenants.get(tenantId), readAt: deps.now().getTime() });
     return mode;
   }
 
   return {
     async modeFor(tenantId) {
       if (!deps.tenantModeAllowed) return "individual";
-      const recorded = await deps.store.tenants.get(tenantId);
+      const recorded = await recordedMode(tenantId);
       if (recorded !== undefined) {
         const age = deps.now().getTime() - recorded.updatedAt.getTime();
         if (age < (recorded.mode === "tenant" ? timings.tenantMs : timings.individualMs)) return recorded.mode;
@@ -112,12 +139,20 @@ export function createTenantModes(deps: TenantModesDeps): TenantModes {
     async invalidate(tenantId) {
       // The row goes (the store cannot back-date updatedAt); the next probe records consent again.
       await deps.store.tenants.delete(tenantId);
+      rows.delete(tenantId);
       // msal's cached app token may carry roles that no longer hold (or lack new ones).
       clients.delete(tenantId);
+      tokens.delete(tenantId);
     },
 
     appTokens(tenantId) {
-      return { getAccessToken: () => appToken(tenantId, false) };
+      // One provider per tenant, so a Graph client built on it can be kept too.
+      let provider = providers.get(tenantId);
+      if (!provider) {
+        provider = { getAccessToken: () => appToken(tenantId, false) };
+        providers.set(tenantId, provider);
+      }
+      return provider;
     },
   };
 }

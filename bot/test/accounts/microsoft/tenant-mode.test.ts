@@ -69,6 +69,39 @@ describe("the authorization mode of a tenant", () => {
     expect(await world.accounts.modeFor(TENANT_ID)).toBe("individual");
   });
 
+  it("sees another instance's invalidation within half a minute (each instance keeps the row it read that long)", async () => {
+    sandbox.identity.grantAdminConsent(clientId());
+    expect(await world.accounts.modeFor(TENANT_ID)).toBe("tenant");
+    sandbox.identity.revokeAdminConsent(clientId());
+    // Instance B got Graph's 403 and dropped the row; instance A still holds what it read…
+    await world.anotherInstance().invalidateMode(TENANT_ID);
+    world.clock.advance(29_000);
+    expect(await world.accounts.modeFor(TENANT_ID)).toBe("tenant");
+    // …for at most 30 s, then it reads the store again, finds no row, and asks Entra.
+    world.clock.advance(2_000);
+    expect(await world.accounts.modeFor(TENANT_ID)).toBe("individual");
+  });
+
+  it("uses one app token and Graph client for every user of a tenant, and a new token once its consent was invalidated", async () => {
+    sandbox.identity.grantAdminConsent(clientId());
+    const tokenRequests = () => sandbox.identity.requests.snapshot()["POST /:tenant/oauth2/v2.0/token"] ?? 0;
+    const users = sandbox.tenant.users.slice(0, 3).map((u) => ({ tenantId: TENANT_ID, userId: u.id }));
+    const first = await world.accounts.graphFor(users[0]!);
+    const before = tokenRequests();
+    for (const user of users) {
+      const graph = await world.accounts.graphFor(user);
+      expect(graph.mode).toBe("tenant");
+      expect(graph.client).toBe(first.client);
+      const me = (await graph.client.api(`/users/${user.userId}`).select("id").get()) as { id: string };
+      expect(me.id).toBe(user.userId);
+    }
+    expect(tokenRequests()).toBe(before);
+    // Consent may have changed: the next call takes a new token from Entra.
+    await world.accounts.invalidateMode(TENANT_ID);
+    await world.accounts.graphFor(users[0]!);
+    expect(tokenRequests()).toBeGreaterThan(before);
+  });
+
   it("keeps the first consent time while the tenant stays in tenant mode across re-checks", async () => {
     sandbox.identity.grantAdminConsent(clientId());
     const first = world.clock.now();
