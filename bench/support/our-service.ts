@@ -3,11 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseConfig } from "../../bot/src/config";
 import { createLogger } from "../../bot/src/logger";
-import { startService } from "../../bot/src/service";
+import { startService, type RunningService } from "../../bot/src/service";
 
 export interface BenchService {
   /** http://127.0.0.1:<port> — an IP, so no sample pays for resolving "localhost". */
   url: string;
+  /** The service's in-memory directory copy (undefined when DIRECTORY_REFRESH_SECONDS=0). */
+  directory?: RunningService["directory"];
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startOurService(env: Record<string, string> = {}): Promise
     const service = await startService(config, createLogger(config.logLevel));
     return {
       url: `http://127.0.0.1:${service.port}`,
+      directory: service.directory,
       async close() {
         await service.close();
         rmSync(dir, { recursive: true, force: true });

@@ -28,7 +28,8 @@ export interface SandboxedBots {
   close(): Promise<void>;
 }
 
-export async function startSandboxedBots(placement?: SandboxPlacement): Promise<SandboxedBots> {
+/** `ourEnv` adds configuration to our service on top of the sandbox's (e.g. DIRECTORY_REFRESH_SECONDS). */
+export async function startSandboxedBots(placement?: SandboxPlacement, ourEnv: Record<string, string> = {}): Promise<SandboxedBots> {
   const sandbox = await startBenchSandbox(placement);
   const started: { close(): Promise<void> }[] = [];
   const closeAll = async (): Promise<void> => {
@@ -41,7 +42,7 @@ export async function startSandboxedBots(placement?: SandboxPlacement): Promise<
     started.push(connectorServer);
     // An IP instead of the connector's "localhost" URL: neither bot should pay for name resolution.
     const serviceUrl = `http://127.0.0.1:${connectorServer.port}`;
-    const ours = await startOurService(sandbox.botEnv);
+    const ours = await startOurService({ ...sandbox.botEnv, ...ourEnv });
     started.push(ours);
     const echo = await startEchoBot();
     started.push(echo);
