@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { GraphAccess } from "../accounts/types";
 import type { GraphBatchOptions } from "./batch";
+import { LOOK_AHEAD_USER_SELECT, LookAheadUserJson } from "./look-ahead-user";
 import { createGetBatcher, GraphRequestError, type GetBatcher } from "./get-batcher";
 import { personOf } from "../directory/mirror/people-index";
 import { DirectoryAccessDeniedError, type InviteePorts, type MailboxOwner, type Person } from "../directory/invitees/ports";
@@ -12,26 +13,10 @@ import { DirectoryAccessDeniedError, type InviteePorts, type MailboxOwner, type 
  * the resolver degrades and tells the user, it never asks for more permissions.
  */
 
-const USER_SELECT = "id,displayName,givenName,surname,mail,userPrincipalName,accountEnabled,jobTitle,department";
-
-// https://learn.microsoft.com/graph/api/resources/user — only the selected fields; nullable as Graph sends them.
-const UserJson = z.object({
-  id: z.string(),
-  displayName: z.string().nullish(),
-  givenName: z.string().nullish(),
-  surname: z.string().nullish(),
-  mail: z.string().nullish(),
-  userPrincipalName: z.string().nullish(),
-  accountEnabled: z.boolean().nullish(),
-  jobTitle: z.string().nullish(),
-  department: z.string().nullish(),
-});
-type UserJson = z.infer<typeof UserJson>;
-
 const page = <T extends z.ZodType>(item: T) => z.object({ value: z.array(item), "@odata.nextLink": z.string().optional() });
 
 // https://learn.microsoft.com/graph/api/user-list (with $search: https://learn.microsoft.com/graph/search-query-parameter)
-const UserPage = page(UserJson);
+const UserPage = page(LookAheadUserJson);
 // https://learn.microsoft.com/graph/api/group-list
 const GroupPage = page(z.object({ id: z.string(), displayName: z.string().nullish() }));
 // https://learn.microsoft.com/graph/api/group-list-transitivemembers — directoryObjects of any type.
@@ -69,7 +54,7 @@ export function createGraphInviteePorts(graph: GraphAccess, options: GraphInvite
       const term = query.replace(/["\\]/g, " ").replace(/\s+/g, " ").trim();
       if (term === "" || limit < 1) return [];
       const search = `"displayName:${term}" OR "mail:${term}"`;
-      const url = `/users?$search=${enc(search)}&$select=${USER_SELECT}&$top=${Math.min(limit, 999)}`;
+      const url = `/users?$search=${enc(search)}&$select=${LOOK_AHEAD_USER_SELECT}&$top=${Math.min(limit, 999)}`;
       // $search on directory objects is an advanced query: without this header Graph answers 400.
       const json = await call("searchPeople", () => http.get(url, { ConsistencyLevel: "eventual" }));
       return UserPage.parse(json).value.map(userPerson).slice(0, limit);
@@ -85,9 +70,9 @@ export function createGraphInviteePorts(graph: GraphAccess, options: GraphInvite
     async groupMembers(groupId) {
       // The /microsoft.graph.user cast would drop nested groups server-side; filtering by
       // @odata.type here works on every Graph (and on the sandbox, which has no cast).
-      const first = `/groups/${enc(groupId)}/transitiveMembers?$select=${USER_SELECT}&$top=${directoryTop}`;
+      const first = `/groups/${enc(groupId)}/transitiveMembers?$select=${LOOK_AHEAD_USER_SELECT}&$top=${directoryTop}`;
       const items = await allPages(http, "groupMembers", first, MemberPage);
-      return items.filter((o) => o["@odata.type"] === "#microsoft.graph.user").map((o) => userPerson(UserJson.parse(o)));
+      return items.filter((o) => o["@odata.type"] === "#microsoft.graph.user").map((o) => userPerson(LookAheadUserJson.parse(o)));
     },
 
     async findContactFolderByName(owner, name) {
@@ -134,7 +119,7 @@ async function call(operation: keyof InviteePorts, request: () => Promise<unknow
 }
 
 /** The same reading as the directory copy's (mail, else a member's UPN), so both answer alike. */
-const userPerson = (u: UserJson): Person => personOf(u);
+const userPerson = (u: LookAheadUserJson): Person => personOf(u);
 
 /** Drops null/undefined fields, so Person's optional fields stay absent rather than null. */
 function compact(fields: { [K in keyof Person]?: Person[K] | null }): Person;

@@ -1,6 +1,7 @@
 import { GraphError, type Client } from "@microsoft/microsoft-graph-client";
 import { z } from "zod";
 import type { MirroredUser, UserChange } from "../directory/mirror/people-index";
+import { LOOK_AHEAD_USER_SELECT, LookAheadUserJson } from "./look-ahead-user";
 
 /**
  * One round of `GET /users/delta` (https://learn.microsoft.com/graph/api/user-delta): from the
@@ -8,21 +9,8 @@ import type { MirroredUser, UserChange } from "../directory/mirror/people-index"
  * `@odata.nextLink` until the round's `@odata.deltaLink`. Needs User.Read.All (tenant mode).
  */
 
-/** Only what look-ahead shows and decides on (people-index.ts). */
-const DELTA_SELECT = "id,displayName,givenName,surname,mail,userPrincipalName,accountEnabled,jobTitle,department";
-
-const DeltaUser = z.object({
-  id: z.string(),
-  displayName: z.string().nullish(),
-  givenName: z.string().nullish(),
-  surname: z.string().nullish(),
-  mail: z.string().nullish(),
-  userPrincipalName: z.string().nullish(),
-  accountEnabled: z.boolean().nullish(),
-  jobTitle: z.string().nullish(),
-  department: z.string().nullish(),
-  "@removed": z.object({ reason: z.string().optional() }).optional(),
-});
+// Delta rounds mark users that are gone with "@removed" (and only their id).
+const DeltaUser = LookAheadUserJson.extend({ "@removed": z.object({ reason: z.string().optional() }).optional() });
 
 const DeltaPage = z
   .object({
@@ -54,7 +42,7 @@ const MAX_PAGES = 10_000;
 /** `pageSize` asks for smaller pages than Graph's default (tests exercise paging with it). */
 export async function readUserDelta(client: Client, from?: string, options: { pageSize?: number } = {}): Promise<UserDeltaRound> {
   const changes: UserChange[] = [];
-  let url = from ?? `/users/delta?$select=${DELTA_SELECT}${options.pageSize ? `&$top=${options.pageSize}` : ""}`;
+  let url = from ?? `/users/delta?$select=${LOOK_AHEAD_USER_SELECT}${options.pageSize ? `&$top=${options.pageSize}` : ""}`;
   for (let pages = 1; pages <= MAX_PAGES; pages++) {
     let json: unknown;
     try {

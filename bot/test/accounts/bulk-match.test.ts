@@ -11,12 +11,11 @@ import { TENANT_ID, userByLocal } from "../../../sandbox/tenant";
 import { SCOPES } from "../../../sandbox/webex";
 import { BulkMatchError, matchUsersInBulk, type BulkMatchDeps, type BulkMatchProgress } from "../../src/accounts/bulk-match";
 import { matchUser, planLookups, type MatchUserResult } from "../../src/directory";
-import { createGraphClient } from "../../src/graph/client";
 import { getUser, getVerifiedDomains } from "../../src/graph/directory";
-import { createAppTokenProvider } from "../../src/identity/app-token";
 import { openStore, type Store } from "../../src/store";
 import { WebexError, createWebexClient, type WebexClient } from "../../src/webex/client";
 import { findPersonByEmail } from "../../src/webex/people";
+import { sandboxAppGraphClient } from "../support/graph";
 
 let sandbox: RunningSandbox;
 let dir: string;
@@ -44,14 +43,7 @@ async function newStore(name: string): Promise<Store> {
 }
 
 function graphClient() {
-  const app = sandbox.credentials.app;
-  const tokens = createAppTokenProvider({
-    authorityHost: sandbox.urls.identity,
-    tenantId: TENANT_ID,
-    clientId: app.clientId,
-    certificate: { privateKeyPem: app.privateKeyPem, thumbprintSha256: app.thumbprintSha256 },
-  });
-  return createGraphClient({ baseUrl: sandbox.urls.graph, tokens });
+  return sandboxAppGraphClient(sandbox);
 }
 
 /** Daniel Okafor is the demo tenant's Webex admin; his token looks colleagues up. */

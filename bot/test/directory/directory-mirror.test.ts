@@ -12,7 +12,7 @@ import type { InviteePorts } from "../../src/directory/invitees";
 import { createGraphClient } from "../../src/graph/client";
 import { createGraphInviteePorts } from "../../src/graph/invitee-ports";
 import { readUserDelta } from "../../src/graph/users-delta";
-import { createAppTokenProvider } from "../../src/identity/app-token";
+import { sandboxAppGraphClient } from "../support/graph";
 
 let sandbox: RunningSandbox;
 let live: InviteePorts;
@@ -21,14 +21,7 @@ let client: ReturnType<typeof createGraphClient>;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  const app = sandbox.credentials.app;
-  const tokens = createAppTokenProvider({
-    authorityHost: sandbox.urls.identity,
-    tenantId: TENANT_ID,
-    clientId: app.clientId,
-    certificate: { privateKeyPem: app.privateKeyPem, thumbprintSha256: app.thumbprintSha256 },
-  });
-  client = createGraphClient({ baseUrl: sandbox.urls.graph, tokens });
+  client = sandboxAppGraphClient(sandbox);
   live = createGraphInviteePorts({ client, mode: "tenant", self: "me" });
   source = { read: (from) => readUserDelta(client, from) };
 });

@@ -4,25 +4,17 @@
  */
 import type { Client } from "@microsoft/microsoft-graph-client";
 import { startSandbox, type RunningSandbox } from "../../../sandbox";
-import { TENANT_ID, userByLocal } from "../../../sandbox/tenant";
+import { userByLocal } from "../../../sandbox/tenant";
 import { graphBatch, type BatchRequest, type GraphBatchOptions } from "../../src/graph/batch";
-import { createGraphClient } from "../../src/graph/client";
-import { createAppTokenProvider } from "../../src/identity/app-token";
+import { sandboxAppGraphClient } from "../support/graph";
 
 let sandbox: RunningSandbox;
 let client: Client;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  const app = sandbox.credentials.app;
-  sandbox.identity.grantAdminConsent(app.clientId);
-  const tokens = createAppTokenProvider({
-    authorityHost: sandbox.urls.identity,
-    tenantId: TENANT_ID,
-    clientId: app.clientId,
-    certificate: { privateKeyPem: app.privateKeyPem, thumbprintSha256: app.thumbprintSha256 },
-  });
-  client = createGraphClient({ baseUrl: sandbox.urls.graph, tokens });
+  sandbox.identity.grantAdminConsent(sandbox.credentials.app.clientId);
+  client = sandboxAppGraphClient(sandbox);
 });
 afterAll(() => sandbox?.close());
 beforeEach(() => sandbox.reset());

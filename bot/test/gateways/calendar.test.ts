@@ -5,12 +5,11 @@
 import { randomUUID } from "node:crypto";
 import { GraphError, type Client } from "@microsoft/microsoft-graph-client";
 import { startSandbox, type RunningSandbox } from "../../../sandbox";
-import { TENANT_ID, userByLocal, type TenantUser } from "../../../sandbox/tenant";
+import { userByLocal, type TenantUser } from "../../../sandbox/tenant";
 import { createGraphCalendar } from "../../src/graph/calendar";
-import { createGraphClient } from "../../src/graph/client";
 import { WEBEX_MEETING_ID_PROPERTY } from "../../src/graph/extended-properties";
-import { createAppTokenProvider } from "../../src/identity/app-token";
 import type { CalendarPort } from "../../src/scheduling/ports";
+import { sandboxAppGraphClient } from "../support/graph";
 
 let sandbox: RunningSandbox;
 let client: Client;
@@ -18,15 +17,8 @@ let aiko: TenantUser;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  const app = sandbox.credentials.app;
-  sandbox.identity.grantAdminConsent(app.clientId);
-  const tokens = createAppTokenProvider({
-    authorityHost: sandbox.urls.identity,
-    tenantId: TENANT_ID,
-    clientId: app.clientId,
-    certificate: { privateKeyPem: app.privateKeyPem, thumbprintSha256: app.thumbprintSha256 },
-  });
-  client = createGraphClient({ baseUrl: sandbox.urls.graph, tokens });
+  sandbox.identity.grantAdminConsent(sandbox.credentials.app.clientId);
+  client = sandboxAppGraphClient(sandbox);
   aiko = userByLocal(sandbox.tenant, "aiko.tanaka");
 });
 afterAll(() => sandbox?.close());

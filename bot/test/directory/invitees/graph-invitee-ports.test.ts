@@ -5,13 +5,13 @@
  */
 import { startSandbox, type RunningSandbox } from "../../../../sandbox";
 import { SANDBOX_APP_ID } from "../../../../sandbox/identity";
-import { TENANT_ID, userByLocal } from "../../../../sandbox/tenant";
+import { userByLocal } from "../../../../sandbox/tenant";
 import type { GraphAccess } from "../../../src/accounts/types";
 import { DirectoryAccessDeniedError, collectRoster, resolveInvitees, type InviteePorts, type ResolveContext } from "../../../src/directory/invitees";
 import { GraphRequestError } from "../../../src/graph/get-batcher";
 import { createGraphInviteePorts, type GraphInviteePortsOptions } from "../../../src/graph/invitee-ports";
 import { createGraphClient } from "../../../src/graph/client";
-import { createAppTokenProvider } from "../../../src/identity/app-token";
+import { sandboxAppGraphClient } from "../../support/graph";
 
 let sandbox: RunningSandbox;
 
@@ -25,14 +25,7 @@ const user = (local: string) => userByLocal(sandbox.tenant, local);
 
 /** Tenant mode: a fresh msal provider each time, so a changed consent shows in the next token. */
 function tenantGraph(selfLocal = "aiko.tanaka"): GraphAccess {
-  const app = sandbox.credentials.app;
-  const tokens = createAppTokenProvider({
-    authorityHost: sandbox.urls.identity,
-    tenantId: TENANT_ID,
-    clientId: app.clientId,
-    certificate: { privateKeyPem: app.privateKeyPem, thumbprintSha256: app.thumbprintSha256 },
-  });
-  return { client: createGraphClient({ baseUrl: sandbox.urls.graph, tokens }), mode: "tenant", self: { userId: user(selfLocal).id } };
+  return { client: sandboxAppGraphClient(sandbox), mode: "tenant", self: { userId: user(selfLocal).id } };
 }
 
 /** Individual mode: exactly the delegated scopes SPEC.md gives it. */

@@ -5,14 +5,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { startSandbox, type RunningSandbox } from "../../../../sandbox";
-import { TENANT_ID, userByLocal } from "../../../../sandbox/tenant";
+import { userByLocal } from "../../../../sandbox/tenant";
 import { SCOPES } from "../../../../sandbox/webex";
 import { createGraphCalendar } from "../../../src/graph/calendar";
-import { createGraphClient } from "../../../src/graph/client";
-import { createAppTokenProvider } from "../../../src/identity/app-token";
 import { graphDateTimeToInstant } from "../../../src/scheduling/time";
 import { createWebexClient, WebexError } from "../../../src/webex/client";
 import { createWebexMeetings } from "../../../src/webex/meetings";
+import { sandboxAppGraphClient } from "../../support/graph";
 
 let sandbox: RunningSandbox;
 
@@ -23,14 +22,7 @@ afterAll(() => sandbox?.close());
 beforeEach(() => sandbox.reset());
 
 function calendarOf(local: string) {
-  const app = sandbox.credentials.app;
-  const tokens = createAppTokenProvider({
-    authorityHost: sandbox.urls.identity,
-    tenantId: TENANT_ID,
-    clientId: app.clientId,
-    certificate: { privateKeyPem: app.privateKeyPem, thumbprintSha256: app.thumbprintSha256 },
-  });
-  return createGraphCalendar(createGraphClient({ baseUrl: sandbox.urls.graph, tokens }), { userId: userByLocal(sandbox.tenant, local).id });
+  return createGraphCalendar(sandboxAppGraphClient(sandbox), { userId: userByLocal(sandbox.tenant, local).id });
 }
 
 function meetingsAs(email: string, scopes: string[]) {
