@@ -75,7 +75,7 @@ test("once the copy is complete, look-ahead asks Graph nothing; before that, Gra
   expect(warmCalls["GET /users/delta"]).toBeUndefined();
 });
 
-test("a rename and a departure reach look-ahead with the next refresh; a name the copy lacks still finds the person", async () => {
+test("a rename and a departure reach look-ahead with the next refresh, and an old copy never answers; a name the copy lacks still finds the person", async () => {
   const time = clock();
   const mirror = createDirectoryMirror({ refreshAfterMs: 300_000, retryAfterMs: 60_000, now: time.now });
   const ports = mirror.inviteePorts(TENANT_ID, live, source);
@@ -90,14 +90,18 @@ test("a rename and a departure reach look-ahead with the next refresh; a name th
   // Before the refresh: the copy has no "Wennerström", so Graph's search answers — the user still finds her.
   expect((await ports.searchPeople("Wenner", 10)).map((p) => p.email)).toEqual([aiko.mail]);
 
+  // Five minutes on, the copy is too old to answer: Graph's search does, while the copy refreshes.
   time.advance(300_000);
   const before = graphCalls();
-  await ports.searchPeople("Lars", 10); // served from the copy while the refresh runs
+  expect((await ports.searchPeople("Mia", 10)).map((p) => p.displayName)).toEqual([]);
   await mirror.settled(TENANT_ID);
-  expect(requestDelta(before, graphCalls())["GET /users/delta"]).toBe(1);
+  const refreshCalls = requestDelta(before, graphCalls());
+  expect(refreshCalls["GET /users/delta"]).toBe(1);
+  expect(userSearches(refreshCalls)).toBe(1);
 
   const after = graphCalls();
   expect((await ports.searchPeople("Wenner", 10)).map((p) => p.email)).toEqual([aiko.mail]);
+  expect((await ports.searchPeople("Lars", 10)).map((p) => p.displayName)).toEqual(["Lars Berg"]);
   expect(await ports.searchPeople("Mia", 10)).toEqual([]); // not in the copy, and Graph agrees
   const calls = requestDelta(after, graphCalls());
   expect(userSearches(calls)).toBe(1); // only "Mia", which the copy could not answer

@@ -6,11 +6,13 @@
  *
  * - Only what look-ahead reads is kept (people-index.ts), only in memory: a restart reads the
  *   directory again, nothing is written to disk.
- * - Nothing waits for the copy: until the first round has completed, and whenever the copy finds
- *   nobody for a name (someone hired since the last round), the live Graph search answers. A copy
- *   older than `refreshAfterMs` is served while one refresh runs in the background.
- * - A failed round is logged and retried after `retryAfterMs`; the last good copy stays in use
- *   (Graph's own `$search` is eventually consistent too). An expired delta link starts over.
+ * - Nothing waits for the copy, and it never answers older than `refreshAfterMs`: until the first
+ *   round has completed, while a copy that has grown older is being refreshed (in the background,
+ *   started by the look-up that found it old), and whenever the copy finds nobody for a name
+ *   (someone hired since the last round), the live Graph search answers. So a quiet night does
+ *   not leave a departed colleague in the morning's suggestions.
+ * - A failed round is logged and retried after `retryAfterMs`, the live search answering in the
+ *   meantime. An expired delta link starts over with a full round.
  */
 import type { InviteePorts } from "../invitees/ports";
 import { PeopleIndex, type UserChange } from "./people-index";
@@ -24,7 +26,7 @@ export interface UserDeltaSource {
 export const isDeltaExpired = (error: unknown): boolean => (error as { name?: string } | undefined)?.name === "DeltaExpiredError";
 
 export interface DirectoryMirrorOptions {
-  /** A copy older than this is refreshed (in the background) on its next use. */
+  /** A copy older than this no longer answers; the look-up that finds it so starts a refresh. */
   refreshAfterMs: number;
   /** After a failed round, the next attempt waits this long. */
   retryAfterMs: number;
@@ -102,8 +104,9 @@ export function createDirectoryMirror(options: DirectoryMirrorOptions): Director
         ...live,
         async searchPeople(query, limit) {
           const copy = copyOf(tenantId);
-          if (!copy.index || now() - copy.syncedAt >= options.refreshAfterMs) refresh(tenantId, copy, source);
-          const found = copy.index?.search(query, limit) ?? [];
+          const fresh = copy.index !== undefined && now() - copy.syncedAt < options.refreshAfterMs;
+          if (!fresh) refresh(tenantId, copy, source);
+          const found = fresh ? copy.index!.search(query, limit) : [];
           return found.length > 0 ? found : live.searchPeople(query, limit);
         },
       };
