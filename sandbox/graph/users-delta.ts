@@ -23,9 +23,11 @@ import type { GraphRequest, RouteContext } from "./types";
  */
 
 interface SyncState {
-  /** Each user's full JSON at the moment the link was issued, by id. */
+  /** Each user's selected view at the moment the link was issued, by id: only those properties are tracked. */
   snapshot: Map<string, string>;
   selected: string[] | undefined;
+  /** The first request's `$top`, kept for every page of every later round. */
+  top: number;
 }
 
 interface PagedRound {
@@ -53,18 +55,20 @@ export function registerUsersDelta(table: RouteTable, env: GraphEnv, selectUsers
     return token;
   };
 
-  const snapshotNow = (): Map<string, { json: Record<string, unknown>; text: string }> => {
+  // A change to a property outside $select is not a change to this sync (as Graph documents).
+  const snapshotNow = (selected: string[] | undefined): Map<string, { json: Record<string, unknown>; text: string }> => {
     const out = new Map<string, { json: Record<string, unknown>; text: string }>();
     for (const u of env.tenant.users) {
-      const json = userJson(u, env.tenant);
+      const json = view(userJson(u, env.tenant), selected);
       out.set(u.id, { json, text: JSON.stringify(json) });
     }
     return out;
   };
 
-  const stateOf = (now: Map<string, { text: string }>, selected: string[] | undefined): SyncState => ({
+  const stateOf = (now: Map<string, { text: string }>, selected: string[] | undefined, top: number): SyncState => ({
     snapshot: new Map([...now].map(([id, v]) => [id, v.text])),
     selected,
+    top,
   });
 
   const handler = ({ req, principal }: RouteContext) => {
@@ -79,26 +83,27 @@ export function registerUsersDelta(table: RouteTable, env: GraphEnv, selectUsers
       if (!found || !Number.isInteger(offset) || offset < 0) throw expired();
       round = found;
     } else if (deltaToken !== null) {
-      const now = snapshotNow();
       if (deltaToken === "latest") {
         const selected = selectUsers(req);
-        round = { items: [], next: stateOf(now, selected), selected, top: 100 };
+        const top = topOf(req);
+        round = { items: [], next: stateOf(snapshotNow(selected), selected, top), selected, top };
       } else {
         const previous = deltaTokens.get(deltaToken);
         if (!previous) throw expired();
+        const now = snapshotNow(previous.selected);
         const items: Record<string, unknown>[] = [];
         for (const [id, current] of now) {
-          if (previous.snapshot.get(id) !== current.text) items.push(view(current.json, previous.selected));
+          if (previous.snapshot.get(id) !== current.text) items.push(current.json);
         }
         for (const id of previous.snapshot.keys()) if (!now.has(id)) items.push({ id, "@removed": { reason: "deleted" } });
-        round = { items, next: stateOf(now, previous.selected), selected: previous.selected, top: 100 };
+        round = { items, next: stateOf(now, previous.selected, previous.top), selected: previous.selected, top: previous.top };
       }
     } else {
       // The first round: every user as of now; the query options hold for the whole sync.
       const selected = selectUsers(req);
-      const now = snapshotNow();
-      const top = parseTop(req.query.get("$top"), 100, 999, (message) => new GraphError(400, "Request_BadRequest", message));
-      round = { items: [...now.values()].map((v) => view(v.json, selected)), next: stateOf(now, selected), selected, top };
+      const top = topOf(req);
+      const now = snapshotNow(selected);
+      round = { items: [...now.values()].map((v) => v.json), next: stateOf(now, selected, top), selected, top };
     }
 
     const page = round.items.slice(offset, offset + round.top);
@@ -116,6 +121,10 @@ export function registerUsersDelta(table: RouteTable, env: GraphEnv, selectUsers
   // Registered before /users/{id}, which would otherwise take "delta" for an id.
   table.add("GET", "/users/delta", handler);
   table.add("GET", "/users/microsoft.graph.delta", handler);
+}
+
+function topOf(req: GraphRequest): number {
+  return parseTop(req.query.get("$top"), 100, 999, (message) => new GraphError(400, "Request_BadRequest", message));
 }
 
 function view(full: Record<string, unknown>, selected: string[] | undefined): Record<string, unknown> {

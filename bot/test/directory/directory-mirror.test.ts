@@ -152,3 +152,44 @@ test("when Graph fails a round, look-ahead keeps working from Graph's search and
   await mirror.settled(TENANT_ID);
   expect(mirror.size(TENANT_ID)).toBe(sandbox.tenant.users.length);
 });
+
+test("when the tenant's consent is withdrawn, its copy of the directory is dropped", async () => {
+  const time = clock();
+  // A fresh msal client per round, so the round's token carries the consent as it is now.
+  const current: UserDeltaSource = { read: (from) => readUserDelta(sandboxAppGraphClient(sandbox), from) };
+  const failures: unknown[] = [];
+  const mirror = createDirectoryMirror({ refreshAfterMs: 300_000, retryAfterMs: 60_000, now: time.now, onRoundFailed: (_t, e) => failures.push(e) });
+  const ports = mirror.inviteePorts(TENANT_ID, live, current);
+  await ports.searchPeople("Aiko", 10);
+  await mirror.settled(TENANT_ID);
+  expect(mirror.size(TENANT_ID)).toBe(sandbox.tenant.users.length);
+
+  sandbox.identity.revokeAdminConsent(sandbox.credentials.app.clientId);
+  try {
+    time.advance(300_000);
+    await ports.searchPeople("Aiko", 10);
+    await mirror.settled(TENANT_ID);
+    expect(failures).toEqual([expect.objectContaining({ statusCode: 403 })]);
+    expect(mirror.size(TENANT_ID)).toBeUndefined();
+  } finally {
+    sandbox.identity.grantAdminConsent(sandbox.credentials.app.clientId);
+  }
+});
+
+test("after three failed refreshes in a row the copy reads the whole directory again rather than trust its link", async () => {
+  const time = clock();
+  const rounds: string[] = [];
+  const mirror = createDirectoryMirror({ refreshAfterMs: 1000, retryAfterMs: 1000, now: time.now, onRound: (_t, r) => rounds.push(r.full ? "full" : "delta"), onRoundFailed: () => rounds.push("failed") });
+  const ports = mirror.inviteePorts(TENANT_ID, live, source);
+  const look = async (): Promise<void> => {
+    time.advance(1000);
+    await ports.searchPeople("Aiko", 10);
+    await mirror.settled(TENANT_ID);
+  };
+  await look();
+  sandbox.graph.state.faults.add({ path: "/users/delta", method: "GET", times: 3, fault: { status: 500 } });
+  for (let i = 0; i < 4; i++) await look();
+  await look();
+  expect(rounds).toEqual(["full", "failed", "failed", "failed", "full", "delta"]);
+  expect(mirror.size(TENANT_ID)).toBe(sandbox.tenant.users.length);
+});

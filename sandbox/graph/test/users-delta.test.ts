@@ -74,6 +74,22 @@ describe("GET /users/delta", () => {
     }
   });
 
+  test("a change outside $select is not reported, and later rounds page as the first one did", async () => {
+    const start = await round("/v1.0/users/delta?$select=displayName&$top=5");
+    const tenant = h.emulator.state.tenant();
+    const saved = tenant.users.map((u) => ({ ...u }));
+    try {
+      tenant.users[0]!.officeLocation = "Somewhere else";
+      expect((await round(start.deltaLink)).users).toEqual([]);
+      for (const u of tenant.users.slice(0, 12)) u.displayName = `${u.displayName} (renamed)`;
+      const changes = await round(start.deltaLink);
+      expect(changes.users).toHaveLength(12);
+      expect(changes.pages).toBe(3);
+    } finally {
+      tenant.users.splice(0, tenant.users.length, ...saved);
+    }
+  });
+
   test("$deltatoken=latest starts from now: no users, only a deltaLink", async () => {
     const r = await h.call("/v1.0/users/delta?$deltatoken=latest&$select=displayName", { token: app });
     expect(r.status).toBe(200);

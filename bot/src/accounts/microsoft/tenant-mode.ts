@@ -92,7 +92,8 @@ export function createTenantModes(deps: TenantModesDeps): TenantModes {
     try {
       // skipCache for the probe: a token cached before consent changed would answer for the past.
       const held = tokens.get(tenantId);
-      if (!fresh && held && held.expiresAt - deps.now().getTime() > TOKEN_MARGIN_MS) return held.accessToken;
+      // Real time, not deps.now(): the expiry is Entra's, on the real clock (tests move deps.now).
+      if (!fresh && held && held.expiresAt - Date.now() > TOKEN_MARGIN_MS) return held.accessToken;
       const result = await clientFor(tenantId).acquireTokenByClientCredential({ scopes: [GRAPH_APP_SCOPE], skipCache: fresh });
       if (!result?.accessToken) throw new TokenAcquisitionError("Entra ID returned no access token.");
       if (result.expiresOn) tokens.set(tenantId, { accessToken: result.accessToken, expiresAt: result.expiresOn.getTime() });

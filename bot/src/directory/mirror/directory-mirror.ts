@@ -12,7 +12,11 @@
  *   (someone hired since the last round), the live Graph search answers. So a quiet night does
  *   not leave a departed colleague in the morning's suggestions.
  * - A failed round is logged and retried after `retryAfterMs`, the live search answering in the
- *   meantime. An expired delta link starts over with a full round.
+ *   meantime. An expired delta link, or three failed rounds in a row, start over with a full round.
+ * - The names go with the permission: a round Graph refuses (401/403: consent withdrawn, the tenant
+ *   left tenant mode) drops the tenant's copy, and so do seven days without a look-up.
+ * - Known limit: when the copy finds somebody, Graph is not asked, so a namesake hired since the
+ *   last round (at most `refreshAfterMs` ago) is not offered until the next one.
  */
 import type { InviteePorts } from "../invitees/ports";
 import { PeopleIndex, type UserChange } from "./people-index";
@@ -42,16 +46,40 @@ export interface DirectoryMirror {
   settled(tenantId: string): Promise<void>;
   /** How many users the tenant's copy holds; undefined before its first round completed. */
   size(tenantId: string): number | undefined;
-  /** Resolves when no round runs for any tenant (shutdown waits for them rather than cut them off). */
-  idle(): Promise<void>;
+  /** Resolves when no round runs for any tenant, or after `timeoutMs` (default 2 s) — for shutdown. */
+  idle(timeoutMs?: number): Promise<void>;
 }
 
 interface TenantCopy {
   index: PeopleIndex | undefined;
   deltaLink: string | undefined;
+  /** When the round behind the copy started: the copy is at least this current. */
   syncedAt: number;
   running: Promise<void> | undefined;
   retryAt: number;
+  /** Rounds failed in a row; after a few, the next one reads everything again. */
+  failures: number;
+  lastUsedAt: number;
+}
+
+/** After this many failed rounds in a row the delta link is given up and the next round is full. */
+const FAILURES_BEFORE_FULL_ROUND = 3;
+/** A tenant nobody looked anyone up in for this long loses its copy (Graph's delta links last 7 days). */
+const UNUSED_COPY_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Graph refused the round for lack of permission: the tenant left tenant mode or revoked consent. */
+const isRefused = (error: unknown): boolean => {
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  return status === 401 || status === 403;
+};
+
+/** A hook that throws must not turn a finished round into a failed one, nor crash the process. */
+function safely(hook: () => void): void {
+  try {
+    hook();
+  } catch {
+    // the hooks only log; there is nothing better to do with a logger that throws
+  }
 }
 
 export function createDirectoryMirror(options: DirectoryMirrorOptions): DirectoryMirror {
@@ -61,14 +89,15 @@ export function createDirectoryMirror(options: DirectoryMirrorOptions): Director
   const copyOf = (tenantId: string): TenantCopy => {
     let copy = tenants.get(tenantId);
     if (!copy) {
-      copy = { index: undefined, deltaLink: undefined, syncedAt: 0, running: undefined, retryAt: 0 };
+      copy = { index: undefined, deltaLink: undefined, syncedAt: 0, running: undefined, retryAt: 0, failures: 0, lastUsedAt: now() };
       tenants.set(tenantId, copy);
     }
     return copy;
   };
 
   const runRound = async (tenantId: string, copy: TenantCopy, source: UserDeltaSource): Promise<void> => {
-    let full = copy.index === undefined || copy.deltaLink === undefined;
+    const startedAt = now();
+    let full = copy.index === undefined || copy.deltaLink === undefined || copy.failures >= FAILURES_BEFORE_FULL_ROUND;
     let round;
     try {
       round = await source.read(full ? undefined : copy.deltaLink);
@@ -80,10 +109,16 @@ export function createDirectoryMirror(options: DirectoryMirrorOptions): Director
     // A full round replaces the copy only once it is complete: users missing from it are gone.
     const index = full ? new PeopleIndex() : copy.index!;
     index.apply(round.changes);
+    index.prepare();
     copy.index = index;
     copy.deltaLink = round.deltaLink;
-    copy.syncedAt = now();
-    options.onRound?.(tenantId, { full, changes: round.changes.length, users: index.size });
+    copy.syncedAt = startedAt;
+    copy.failures = 0;
+    safely(() => options.onRound?.(tenantId, { full, changes: round.changes.length, users: index.size }));
+  };
+
+  const dropUnused = (): void => {
+    for (const [tenantId, copy] of tenants) if (!copy.running && now() - copy.lastUsedAt > UNUSED_COPY_MS) tenants.delete(tenantId);
   };
 
   const refresh = (tenantId: string, copy: TenantCopy, source: UserDeltaSource): void => {
@@ -91,7 +126,10 @@ export function createDirectoryMirror(options: DirectoryMirrorOptions): Director
     copy.running = runRound(tenantId, copy, source)
       .catch((error: unknown) => {
         copy.retryAt = now() + options.retryAfterMs;
-        options.onRoundFailed?.(tenantId, error);
+        copy.failures++;
+        // Without the permission the copy must not outlive it: the names go with the consent.
+        if (isRefused(error)) tenants.delete(tenantId);
+        safely(() => options.onRoundFailed?.(tenantId, error));
       })
       .finally(() => {
         copy.running = undefined;
@@ -104,6 +142,8 @@ export function createDirectoryMirror(options: DirectoryMirrorOptions): Director
         ...live,
         async searchPeople(query, limit) {
           const copy = copyOf(tenantId);
+          copy.lastUsedAt = now();
+          dropUnused();
           const fresh = copy.index !== undefined && now() - copy.syncedAt < options.refreshAfterMs;
           if (!fresh) refresh(tenantId, copy, source);
           const found = fresh ? copy.index!.search(query, limit) : [];
@@ -120,8 +160,15 @@ export function createDirectoryMirror(options: DirectoryMirrorOptions): Director
       return tenants.get(tenantId)?.index?.size;
     },
 
-    async idle() {
-      await Promise.all([...tenants.values()].map((copy) => copy.running));
+    async idle(timeoutMs = 2000) {
+      // The copy is only memory: a round cut short by shutdown loses nothing, so wait only a little.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+        timer.unref();
+      });
+      await Promise.race([Promise.all([...tenants.values()].map((copy) => copy.running)), timeout]);
+      clearTimeout(timer);
     },
   };
 }

@@ -46,16 +46,31 @@ export class PeopleIndex {
   }
 
   apply(changes: readonly UserChange[]): void {
+    // A big round (the first, a resync) rebuilds the token index once; a small one edits it in place,
+    // so a look-up after a routine refresh does not wait for ~100 000 tokens to be sorted again.
+    const edit = this.tokens !== undefined && changes.length <= Math.max(100, this.rows.size / 20);
+    if (!edit) this.tokens = undefined;
     for (const change of changes) {
+      const known = this.rows.get(change.kind === "remove" ? change.id : change.user.id);
       if (change.kind === "remove") {
+        if (!known) continue;
         this.rows.delete(change.id);
+        if (edit) this.unindex(known);
         continue;
       }
-      const known = this.rows.get(change.user.id);
       const user = known ? { ...known.user, ...definedOnly(change.user) } : change.user;
-      this.rows.set(user.id, { user, seq: known?.seq ?? this.seq++, fields: searchFields(user) });
+      const row: Row = { user, seq: known?.seq ?? this.seq++, fields: searchFields(user) };
+      this.rows.set(user.id, row);
+      if (edit) {
+        if (known) this.unindex(known);
+        this.index(row);
+      }
     }
-    if (changes.length > 0) this.tokens = undefined;
+  }
+
+  /** Builds the token index now rather than in the first look-up (a full round calls it in the background). */
+  prepare(): void {
+    this.sortedTokens();
   }
 
   /** People whose name or address every word of `query` starts (see above); at most `limit`. */
@@ -80,16 +95,34 @@ export class PeopleIndex {
     const piece = word.split(SEPARATORS)[0] ?? "";
     if (piece === "") return this.rows.values();
     const { token, row } = this.sortedTokens();
-    let lo = 0;
-    let hi = token.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (token[mid]! < piece) lo = mid + 1;
-      else hi = mid;
-    }
     const rows = new Set<Row>();
-    for (let i = lo; i < token.length && token[i]!.startsWith(piece); i++) rows.add(row[i]!);
+    for (let i = lowerBound(token, piece); i < token.length && token[i]!.startsWith(piece); i++) rows.add(row[i]!);
     return rows;
+  }
+
+  private index(row: Row): void {
+    const { token, row: rows } = this.tokens!;
+    for (const f of row.fields) {
+      for (const t of f.tokens) {
+        const at = lowerBound(token, t);
+        token.splice(at, 0, t);
+        rows.splice(at, 0, row);
+      }
+    }
+  }
+
+  private unindex(row: Row): void {
+    const { token, row: rows } = this.tokens!;
+    for (const f of row.fields) {
+      for (const t of f.tokens) {
+        for (let i = lowerBound(token, t); i < token.length && token[i] === t; i++) {
+          if (rows[i] !== row) continue;
+          token.splice(i, 1);
+          rows.splice(i, 1);
+          break;
+        }
+      }
+    }
   }
 
   private sortedTokens(): { token: string[]; row: Row[] } {
@@ -101,6 +134,18 @@ export class PeopleIndex {
     }
     return this.tokens;
   }
+}
+
+/** The first index whose token is not below `value` (the array is sorted by code unit). */
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function searchFields(user: MirroredUser): Row["fields"] {

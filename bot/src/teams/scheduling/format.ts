@@ -7,11 +7,14 @@ import type { MeetingDraft } from "../../scheduling/types";
 
 // Building an Intl.DateTimeFormat costs far more than formatting with one: keep them per locale and zone.
 const formats = new Map<string, Intl.DateTimeFormat>();
+const MAX_CACHED = 500;
 
 function cachedFormat(kind: "day" | "time", locale: string, timeZone: string): Intl.DateTimeFormat {
   const key = `${kind}|${locale}|${timeZone}`;
   let format = formats.get(key);
   if (!format) {
+    // Keys come from what clients send (locale, zone): bounded, so odd values cannot grow it without end.
+    if (formats.size >= MAX_CACHED) formats.clear();
     format = new Intl.DateTimeFormat(locale, kind === "day" ? { timeZone, weekday: "short", day: "numeric", month: "short" } : { timeZone, hour: "2-digit", minute: "2-digit" });
     formats.set(key, format);
   }
@@ -48,6 +51,7 @@ const supported = new Map<string, string>();
 function safeLocale(locale: string): string {
   let safe = supported.get(locale);
   if (safe === undefined) {
+    if (supported.size >= MAX_CACHED) supported.clear();
     try {
       safe = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : "en-US";
     } catch {
