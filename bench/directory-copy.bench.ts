@@ -1,16 +1,14 @@
 import type { Client } from "@microsoft/microsoft-graph-client";
 import { startSandbox, type RunningSandbox } from "../sandbox";
 import { requestDelta } from "../sandbox/common/request-counter";
-import { TENANT_ID } from "../sandbox/tenant";
 import { PeopleIndex } from "../bot/src/directory/mirror/people-index";
 import type { InviteePorts } from "../bot/src/directory/invitees";
-import { createGraphClient } from "../bot/src/graph/client";
 import { createGraphInviteePorts } from "../bot/src/graph/invitee-ports";
 import { readUserDelta } from "../bot/src/graph/users-delta";
-import { createAppTokenProvider } from "../bot/src/identity/app-token";
 import { defineBenchmark } from "./harness/benchmark";
 import { formatDuration } from "./harness/table";
 import { createLargeTenant } from "./support/large-tenant";
+import { sandboxAppGraphClient } from "../bot/test/support/graph";
 
 /**
  * The directory copy behind invitee look-ahead (bot/src/directory/mirror), in a 10 000-user
@@ -60,14 +58,7 @@ export default defineBenchmark<Context>({
   async setup() {
     const sandbox = await startSandbox({ tenant: createLargeTenant(USERS) });
     try {
-      const app = sandbox.credentials.app;
-      const tokens = createAppTokenProvider({
-        authorityHost: sandbox.urls.identity,
-        tenantId: TENANT_ID,
-        clientId: app.clientId,
-        certificate: { privateKeyPem: app.privateKeyPem, thumbprintSha256: app.thumbprintSha256 },
-      });
-      const graph = createGraphClient({ baseUrl: sandbox.urls.graph, tokens });
+      const graph = sandboxAppGraphClient(sandbox);
       const live = createGraphInviteePorts({ client: graph, mode: "tenant", self: "me" });
       await live.searchPeople("Aiko", 10); // token and connection, not part of the round below
 

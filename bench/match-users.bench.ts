@@ -6,14 +6,13 @@ import { startSandbox, type RunningSandbox } from "../sandbox";
 import { TENANT_ID, createTenant } from "../sandbox/tenant";
 import { matchUsersInBulk, type BulkMatchResult } from "../bot/src/accounts/bulk-match";
 import { matchUser, type MatchUserResult } from "../bot/src/directory";
-import { createGraphClient } from "../bot/src/graph/client";
 import { getUser, getVerifiedDomains } from "../bot/src/graph/directory";
-import { createAppTokenProvider } from "../bot/src/identity/app-token";
 import { openStore, type Store } from "../bot/src/store";
 import { createWebexClient, type WebexClient } from "../bot/src/webex/client";
 import { findPersonByEmail } from "../bot/src/webex/people";
 import { defineBenchmark } from "./harness/benchmark";
 import { createLargeTenant, generatedKind } from "./support/large-tenant";
+import { sandboxAppGraphClient } from "../bot/test/support/graph";
 
 /**
  * Matching a whole tenant's users to Webex in tenant mode, against the sandbox over HTTPS
@@ -109,16 +108,7 @@ export default defineBenchmark<Context>({
     const sandbox = await startSandbox({ tenant });
     const dir = mkdtempSync(join(tmpdir(), "webex-scheduler-bench-match-"));
     try {
-      const app = sandbox.credentials.app;
-      const graph = createGraphClient({
-        baseUrl: sandbox.urls.graph,
-        tokens: createAppTokenProvider({
-          authorityHost: sandbox.urls.identity,
-          tenantId: TENANT_ID,
-          clientId: app.clientId,
-          certificate: { privateKeyPem: app.privateKeyPem, thumbprintSha256: app.thumbprintSha256 },
-        }),
-      });
+      const graph = sandboxAppGraphClient(sandbox);
       // The sandbox's Webex service token: the admin Daniel Okafor's (spark:people_read among its scopes).
       const serviceToken = sandbox.botEnv.WEBEX_SERVICE_TOKEN;
       if (!serviceToken) throw new Error("the sandbox issued no Webex service token");

@@ -5,6 +5,7 @@ import { startEchoBot } from "./echo-bot";
 import { startOurService, type BenchService } from "./our-service";
 import { teamsInvokeFactory } from "./teams-invoke";
 import { teamsMessageFactory } from "./teams-message";
+export { cardText } from "../../bot/test/support/card-text";
 
 /**
  * The scheduling benchmarks' world: the sandbox's identity, Graph and Webex emulators over HTTPS
@@ -144,19 +145,4 @@ export async function invokeTurn(bots: SandboxedBots, verb: string, data: Record
   const body = InvokeResponse.parse(JSON.parse(text));
   bots.connector.reset();
   return { stoppedAt, card: body.value };
-}
-
-/** All the text a card shows (TextBlocks, facts, button titles), for checks a user would make. */
-export function cardText(card: unknown): string {
-  const parts: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node && typeof node === "object") {
-      const o = node as Record<string, unknown>;
-      for (const key of ["text", "title", "value"]) if (typeof o[key] === "string") parts.push(o[key] as string);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return parts.join("\n");
 }

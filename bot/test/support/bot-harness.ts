@@ -1,6 +1,7 @@
 import { startSandbox, type RunningSandbox, type SandboxOptions } from "../../../sandbox";
 import type { RecordedActivity } from "../../../sandbox/connector";
 import { teamsMessage, type MessageOptions } from "./activities";
+export { cardText } from "./card-text";
 import { startTestService } from "./service";
 
 /**
@@ -51,23 +52,6 @@ export async function startBotHarness(options: SandboxOptions = {}, env: Record<
       await sandbox.close();
     },
   };
-}
-
-/** All the text a card shows (TextBlocks, facts, button titles), for assertions a user would make. */
-export function cardText(activity: RecordedActivity | Record<string, unknown>): string {
-  const a = "activity" in activity ? (activity as RecordedActivity).activity : activity;
-  const parts: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node && typeof node === "object") {
-      const o = node as Record<string, unknown>;
-      for (const key of ["text", "title", "value"]) if (typeof o[key] === "string") parts.push(o[key] as string);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk((a as { attachments?: unknown }).attachments ?? a);
-  if (typeof (a as { text?: unknown }).text === "string") parts.push((a as { text: string }).text);
-  return parts.join("\n");
 }
 
 /** The OpenUrl buttons of a card: title → url. */

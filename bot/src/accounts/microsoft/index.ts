@@ -47,13 +47,15 @@ export function createMicrosoftAccounts(deps: MicrosoftAccountsDeps): MicrosoftA
   const states = createSignInStates(deps.store, now);
   const graphBaseUrl = deps.config.microsoft.graphBaseUrl;
   const ownerOf = (user: UserRef) => ({ tenantId: user.tenantId, userId: user.userId });
-  // The app-only client of a tenant is the same for every user of it: built once (its token provider is too).
-  const appClients = new Map<string, { provider: AccessTokenProvider; client: Client }>();
+  // The app-only client of a tenant is the same for every user of it: built once on the tenant's
+  // one token provider (modes.appTokens keeps one per tenant, across invalidations).
+  const appClients = new Map<string, Client>();
   const appClientFor = (tenantId: string, provider: AccessTokenProvider): Client => {
-    const held = appClients.get(tenantId);
-    if (held && held.provider === provider) return held.client;
-    const client = createGraphClient({ baseUrl: graphBaseUrl, tokens: provider });
-    appClients.set(tenantId, { provider, client });
+    let client = appClients.get(tenantId);
+    if (!client) {
+      client = createGraphClient({ baseUrl: graphBaseUrl, tokens: provider });
+      appClients.set(tenantId, client);
+    }
     return client;
   };
 
