@@ -125,9 +125,11 @@ export function zonedToInstant(date: string, time: string, timeZone: string): Zo
   const t = parseLocalTime(time);
   if (!t) return { ok: false, error: "invalid-time" };
   if (!isValidTimeZone(timeZone)) return { ok: false, error: "invalid-time-zone" };
-  const instant = localToInstant({ ...d, ...t, second: 0 }, timeZone);
+  const local = { ...d, ...t, second: 0 };
+  const instant = localToInstant(local, timeZone);
   if (instant === "nonexistent-local-time") return { ok: false, error: instant };
-  return { ok: true, instant, iso: formatIsoInZone(instant, timeZone) };
+  // localToInstant read the wall clock back at this instant: it is `local`, so the offset follows without asking Intl again.
+  return { ok: true, instant, iso: `${formatLocal(local)}${formatOffset(Math.round((wallMs(local) - instant.getTime()) / MINUTE_MS))}` };
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
@@ -143,7 +145,9 @@ const formatLocal = (l: LocalDateTime): string =>
 
 /** ISO 8601 with the zone's offset at that instant: "2026-10-25T02:30:00+01:00". */
 export function formatIsoInZone(instant: Date, timeZone: string): string {
-  return `${formatLocal(wallClockAt(instant, timeZone))}${formatOffset(offsetMinutesAt(instant, timeZone))}`;
+  const whole = Math.floor(instant.getTime() / 1000) * 1000;
+  const wall = wallClockAt(new Date(whole), timeZone);
+  return `${formatLocal(wall)}${formatOffset(Math.round((wallMs(wall) - whole) / MINUTE_MS))}`;
 }
 
 /** Graph's wall-clock dateTime: "2026-11-24T15:00:00.0000000" (seven fractional digits, no zone). */

@@ -53,6 +53,9 @@ export function nameTier(query: string, p: Person): MatchTier | undefined {
   return 1;
 }
 
+// localeCompare with a locale builds a collator on every call; one shared collator compares the same way.
+const byName = new Intl.Collator("en", { sensitivity: "base" }).compare;
+
 /** Best first: tier, then conversation members, then display name. */
 export function rankPeople(query: string, people: readonly Person[], inRoster: (p: Person) => boolean): RankedPerson[] {
   const ranked = people.map((person) => ({ person, tier: nameTier(query, person) ?? 2, inRoster: inRoster(person) }));
@@ -60,7 +63,7 @@ export function rankPeople(query: string, people: readonly Person[], inRoster: (
     (a, b) =>
       a.tier - b.tier ||
       Number(b.inRoster) - Number(a.inRoster) ||
-      (a.person.displayName ?? "").localeCompare(b.person.displayName ?? "", "en", { sensitivity: "base" }),
+      byName(a.person.displayName ?? "", b.person.displayName ?? ""),
   );
 }
 

@@ -14,23 +14,28 @@ export interface Segment {
 export class MaskedText {
   private readonly chars: string[];
   private readonly gap: boolean[];
+  // Every reader asks for the view, far more often than anything is taken: joined once per change.
+  private joined: string;
 
   constructor(readonly text: string) {
     // Index by UTF-16 unit (as RegExp and String#slice do), not by code point.
     this.chars = text.split("");
     this.gap = this.chars.map(() => false);
+    this.joined = text;
   }
 
   get view(): string {
-    return this.chars.join("");
+    return this.joined;
   }
 
   /** Blanks [start, end). `placeholder` keeps the piece inside the surrounding phrase. */
   take(start: number, end: number, placeholder = false): void {
+    if (end <= start) return;
     for (let i = start; i < end; i++) {
       this.chars[i] = placeholder ? PLACEHOLDER : " ";
       this.gap[i] = !placeholder;
     }
+    this.joined = this.chars.join("");
   }
 
   /**
@@ -78,6 +83,18 @@ function globalCopyOf(pattern: RegExp): RegExp {
   if (!copy) {
     copy = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
     globalCopies.set(pattern, copy);
+  }
+  return copy;
+}
+
+const firstMatchCopies = new WeakMap<RegExp, RegExp>();
+
+/** A shared pattern's copy without `g`, for a single `exec` from the start that no lastIndex can move. */
+export function firstMatchCopyOf(pattern: RegExp): RegExp {
+  let copy = firstMatchCopies.get(pattern);
+  if (!copy) {
+    copy = new RegExp(pattern.source, pattern.flags.replace("g", ""));
+    firstMatchCopies.set(pattern, copy);
   }
   return copy;
 }

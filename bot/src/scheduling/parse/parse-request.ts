@@ -16,7 +16,7 @@ import type { Recurrence } from "../types";
 import { grammarFor } from "./grammars";
 import { EMAIL, relativePiece } from "./lang/common";
 import type { Grammar, ReadContext } from "./lang/grammar";
-import { MaskedText, PLACEHOLDER } from "./masked-text";
+import { firstMatchCopyOf, MaskedText, PLACEHOLDER } from "./masked-text";
 import { resolveWhen } from "./resolve-when";
 import { collect, flagLeftovers, type Found } from "./rules";
 import type { ParseOptions, ParseProblem, ParsedRequest } from "./types";
@@ -56,7 +56,7 @@ export function parseRequest(text: string, options: ParseOptions): ParsedRequest
 /** Lines after the first are the agenda; so is whatever follows "agenda:" (or the language's word). */
 function takeAgenda(src: MaskedText, grammar: Grammar): string | undefined {
   const view = src.view;
-  const marker = new RegExp(grammar.agenda.source, grammar.agenda.flags.replace("g", ""));
+  const marker = firstMatchCopyOf(grammar.agenda);
   const newline = view.search(/\r?\n/);
   const m = marker.exec(view);
   let start: number;
@@ -85,7 +85,7 @@ function takeEmails(src: MaskedText): Found<string>[] {
 }
 
 function takeFirst(src: MaskedText, pattern: RegExp): void {
-  const m = new RegExp(pattern.source, pattern.flags.replace("g", "")).exec(src.view);
+  const m = firstMatchCopyOf(pattern).exec(src.view);
   if (m) src.take(m.index, m.index + m[0].length);
 }
 

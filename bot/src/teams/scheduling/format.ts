@@ -33,8 +33,9 @@ function timeFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
 export function formatRange(start: Date, end: Date, locale: string, timeZone: string): string {
   const day = dayFormat(safeLocale(locale), timeZone);
   const time = timeFormat(safeLocale(locale), timeZone);
-  const sameDay = day.format(start) === day.format(end);
-  return sameDay ? `${day.format(start)}, ${time.format(start)}–${time.format(end)}` : `${day.format(start)}, ${time.format(start)} – ${day.format(end)}, ${time.format(end)}`;
+  const startDay = day.format(start);
+  const endDay = day.format(end);
+  return startDay === endDay ? `${startDay}, ${time.format(start)}–${time.format(end)}` : `${startDay}, ${time.format(start)} – ${endDay}, ${time.format(end)}`;
 }
 
 /** The draft's when, as far as it is known ("" when the date or time is missing). */

@@ -14,9 +14,17 @@ const ClientInfo = z.object({ type: z.literal("clientInfo"), timezone: z.string(
 
 export function timeZoneOf(turn: TurnContext): string {
   const activity = turn.activity;
-  const fromEntities = (activity.entities ?? []).map((e) => ClientInfo.safeParse(e)).find((p) => p.success)?.data?.timezone;
-  const zone = activity.localTimezone ?? fromEntities;
+  // Teams sends localTimezone on messages; the clientInfo entity is only read when it is missing.
+  const zone = activity.localTimezone ?? clientInfoZone(activity.entities);
   return zone && isValidTimeZone(zone) ? zone : "UTC";
+}
+
+function clientInfoZone(entities: readonly unknown[] | undefined): string | undefined {
+  for (const entity of entities ?? []) {
+    const parsed = ClientInfo.safeParse(entity);
+    if (parsed.success) return parsed.data.timezone;
+  }
+  return undefined;
 }
 
 export function localeOf(turn: TurnContext): string {
