@@ -1,4 +1,7 @@
+import { createConnectorEmulator } from "../sandbox/connector";
 import { parseBenchArgs } from "./harness/args";
+import { startBot } from "./support/bot-process";
+import { teamsMessageFactory } from "./support/teams-message";
 import { defineBenchmark } from "./harness/benchmark";
 import { interleave, runBenchmark, runOptionsFor, type BenchmarkResult } from "./harness/runner";
 import { median, percentile, ratio, summarize } from "./harness/stats";
@@ -217,7 +220,7 @@ describe("benchmarks whose sample is one long run over many items", () => {
 
 describe("the command line", () => {
   it("reads --filter and --samples, and rejects a sample count that is not a positive whole number", () => {
-    expect(parseBenchArgs(["--filter", "bot-turn", "--samples", "200"])).toEqual({ filter: "bot-turn", samples: 200, warmup: undefined, sandbox: "child-process" });
+    expect(parseBenchArgs(["--filter", "bot-turn", "--samples", "200"])).toEqual({ filter: "bot-turn", samples: 200, warmup: undefined, sandbox: "child-process", bots: "in-process" });
     expect(parseBenchArgs([]).samples).toBeGreaterThan(0);
     expect(() => parseBenchArgs(["--samples", "0"])).toThrow(/--samples must be at least 1/);
     expect(() => parseBenchArgs(["--samples", "many"])).toThrow(/--samples/);
@@ -229,4 +232,34 @@ describe("the command line", () => {
     expect(parseBenchArgs(["--sandbox", "in-process"]).sandbox).toBe("in-process");
     expect(() => parseBenchArgs(["--sandbox", "remote"])).toThrow(/--sandbox must be child-process or in-process/);
   });
+
+  it("runs the bots in the bench process unless --bots own-process gives each its own, and rejects anything else", () => {
+    expect(parseBenchArgs([]).bots).toBe("in-process");
+    expect(parseBenchArgs(["--bots", "own-process"]).bots).toBe("own-process");
+    expect(() => parseBenchArgs(["--bots", "threads"])).toThrow(/--bots must be own-process or in-process/);
+  });
+});
+
+describe("a benchmarked bot in a process of its own", () => {
+  it("answers on its URL from another process, reports that process's CPU, and is gone after close", async () => {
+    const connector = createConnectorEmulator();
+    const server = await connector.start();
+    const echo = await startBot("echo", {}, "own-process");
+    try {
+      expect(echo.placement).toBe("own-process");
+      const activity = teamsMessageFactory(`http://127.0.0.1:${server.port}`)("hello from Teams");
+      const replied = connector.waitFor((a) => a.replyToId === activity.id);
+      const res = await fetch(`${echo.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
+      expect(res.ok).toBe(true);
+      const [reply] = await replied;
+      expect((reply?.activity as { text?: string }).text).toBe("hello from Teams");
+      const cpu = await echo.cpuMs();
+      expect(cpu).toBeGreaterThan(0);
+      expect(echo.directory).toBeUndefined();
+    } finally {
+      await echo.close();
+      await server.close();
+    }
+    await expect(fetch(`${echo.url}/api/messages`, { method: "POST" })).rejects.toThrow();
+  }, 30_000);
 });

@@ -3,6 +3,7 @@ import { relative, resolve } from "node:path";
 import { ensureSandboxTls } from "../sandbox/common/tls";
 import { UsageError, parseBenchArgs } from "./harness/args";
 import { SANDBOX_PLACEMENT_ENV } from "./support/bench-sandbox";
+import { BOT_PLACEMENT_ENV } from "./support/bot-process";
 import { discoverBenchmarks } from "./harness/discover";
 import { buildReport, writeReport } from "./harness/report";
 import { DEFAULT_WARMUP, runBenchmark, runOptionsFor, type BenchmarkResult } from "./harness/runner";
@@ -12,12 +13,13 @@ import { formatDuration, formatRatio, formatTable } from "./harness/table";
  * `npm run bench` (or `npx tsx bench/run.ts`): runs every benchmark in bench/ one after the
  * other, prints one table on stdout and writes bench/results/latest.json. Progress goes to
  * stderr so stdout is only the table. Options: --filter <name>, --samples N, --warmup N,
- * --sandbox child-process|in-process.
+ * --sandbox child-process|in-process, --bots own-process|in-process.
  */
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   // Read by the scheduling benchmarks' setup (support/bench-sandbox.ts).
   process.env[SANDBOX_PLACEMENT_ENV] = args.sandbox;
+  process.env[BOT_PLACEMENT_ENV] = args.bots;
   const all = discoverBenchmarks(__dirname);
   const selected = args.filter ? all.filter((b) => b.name.includes(args.filter!)) : all;
   if (selected.length === 0) {
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
 
   process.stdout.write(`\n${formatTable(results)}\n\n`);
   const options = { samples: args.samples, warmup: args.warmup ?? DEFAULT_WARMUP(args.samples) };
-  const file = writeReport(buildReport(results, { ...options, filter: args.filter, sandbox: args.sandbox }), __dirname);
+  const file = writeReport(buildReport(results, { ...options, filter: args.filter, sandbox: args.sandbox, bots: args.bots }), __dirname);
   process.stderr.write(`results written to ${relative(process.cwd(), file) || file}\n`);
 }
 
@@ -67,7 +69,7 @@ main().then(
   () => process.exit(0),
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\nusage: npm run bench -- [--filter <name>] [--samples N] [--warmup N] [--sandbox child-process|in-process]\n`);
+      process.stderr.write(`${error.message}\nusage: npm run bench -- [--filter <name>] [--samples N] [--warmup N] [--sandbox child-process|in-process] [--bots own-process|in-process]\n`);
     } else {
       process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }

@@ -9,8 +9,8 @@ export interface BenchReport {
   platform: string;
   cpu: string;
   cpuCount: number;
-  /** `sandbox`: where the scheduling benchmarks' emulators ran (optional so older callers still fit). */
-  options: RunOptions & { filter: string | undefined; sandbox?: string };
+  /** `sandbox`, `bots`: where the scheduling benchmarks' emulators and bots ran (optional so older callers still fit). */
+  options: RunOptions & { filter: string | undefined; sandbox?: string; bots?: string };
   results: BenchmarkResult[];
 }
 

@@ -30,6 +30,10 @@ interface Context {
   calls: EmulatorCalls[];
   /** The emulators' process CPU (ms) after setup; undefined when they share this process. */
   cpuAtStart: number | undefined;
+  /** Each bot's process CPU (ms) after setup; undefined when the bots share this process. */
+  botCpuAtStart: { ours: number | undefined; echo: number | undefined };
+  /** Echo turns after setup (warm-up + measured), for the echo bot's CPU per turn. */
+  echoTurns: number;
 }
 
 export interface DraftBenchmarkOptions {
@@ -46,7 +50,7 @@ export function draftBenchmark(options: DraftBenchmarkOptions): Benchmark {
     baselineLabel: "bare botbuilder echo bot echoes the same message to the same connector",
 
     async setup() {
-      const bots = await startSandboxedBots(undefined, copy ? {} : { DIRECTORY_REFRESH_SECONDS: "0" });
+      const bots = await startSandboxedBots(copy ? {} : { ourEnv: { DIRECTORY_REFRESH_SECONDS: "0" } });
       try {
         // Measure what we claim: a draft card with Aiko resolved, and an echo.
         const before = await snapshotCalls(bots.sandbox);
@@ -54,10 +58,11 @@ export function draftBenchmark(options: DraftBenchmarkOptions): Benchmark {
         if (!JSON.stringify(card).includes("Aiko Tanaka")) throw new Error(`the draft card does not name Aiko Tanaka: ${JSON.stringify(card).slice(0, 300)}`);
         // The first turn started reading the directory copy: its rounds belong to the first turn.
         await bots.ours.directory?.settled(TENANT_ID);
-        if (copy && !bots.ours.directory?.size(TENANT_ID)) throw new Error("the directory copy was not read during setup");
+        if (copy && !(await bots.ours.directory?.size(TENANT_ID))) throw new Error("the directory copy was not read during setup");
         const after = await snapshotCalls(bots.sandbox);
         await echoTurn(bots, TEXT);
-        return { bots, last: after, calls: [callsBetween(before, after)], cpuAtStart: await bots.sandbox.cpuMs() };
+        const botCpuAtStart = { ours: await bots.ours.cpuMs(), echo: await bots.echo.cpuMs() };
+        return { bots, last: after, calls: [callsBetween(before, after)], cpuAtStart: await bots.sandbox.cpuMs(), botCpuAtStart, echoTurns: 0 };
       } catch (error) {
         await bots.close();
         throw error;
@@ -73,7 +78,10 @@ export function draftBenchmark(options: DraftBenchmarkOptions): Benchmark {
       return stoppedAt;
     },
 
-    baseline: (context) => echoTurn(context.bots, TEXT),
+    baseline(context) {
+      context.echoTurns++;
+      return echoTurn(context.bots, TEXT);
+    },
 
     async notes(context, measured) {
       const met = measured.ratio.median <= TARGET;
@@ -83,11 +91,16 @@ export function draftBenchmark(options: DraftBenchmarkOptions): Benchmark {
       const cpuNow = await context.bots.sandbox.cpuMs();
       // Every turn after setup (warm-up + measured); the untimed counter reads are in it too, a small overestimate.
       const emulatorCpu = context.cpuAtStart !== undefined && cpuNow !== undefined && rest.length > 0 ? (cpuNow - context.cpuAtStart) / rest.length : undefined;
+      const oursCpu = perTurn(context.botCpuAtStart.ours, await context.bots.ours.cpuMs(), rest.length);
+      const echoCpu = perTurn(context.botCpuAtStart.echo, await context.bots.echo.cpuMs(), context.echoTurns);
+      const size = copy ? await context.bots.ours.directory?.size(TENANT_ID) : undefined;
       return [
+        `bots: ${context.bots.ours.placement === "own-process" ? "each in a process of its own, like a deployed bot (--bots own-process); this process plays Teams (client + connector); both sides also wait for the hand-over between processes" : "both in the bench process with the client and the connector (the default; --bots own-process runs each in its own process)"}`,
         `emulators (identity, Graph, Webex): ${context.bots.sandbox.placement === "child-process" ? "in a child process, like the remote services" : "in the bench process (--sandbox in-process): their CPU is billed to the bot's turns"}`,
         `target: p50 ≤ ${formatRatio(TARGET)} the echo bot; measured ${formatRatio(measured.ratio.median)} (${formatDuration(measured.subject.medianNs)} vs ${formatDuration(measured.baseline.medianNs)}) — ${met ? "MET" : "NOT MET"}`,
         `calls per draft turn (mean of ${rest.length} turns after the first): Graph ${formatCalls(steady.graph)}; Webex ${formatCalls(steady.webex)}; identity ${formatCalls(steady.identity)}`,
-        `  Graph: ${wireCount(steady.graph).toFixed(2)} requests on the wire, ${batchedCount(steady.graph).toFixed(2)} look-ups inside $batch for the 2 invitee names (Aiko, Lars)${copy ? `; the names come from the directory copy (${context.bots.ours.directory?.size(TENANT_ID) ?? 0} users, read with GET /users/delta in the first turn, refreshed every 5 min by default)` : ""}`,
+        `  Graph: ${wireCount(steady.graph).toFixed(2)} requests on the wire, ${batchedCount(steady.graph).toFixed(2)} look-ups inside $batch for the 2 invitee names (Aiko, Lars)${copy ? `; the names come from the directory copy (${size ?? 0} users, read with GET /users/delta in the first turn, refreshed every 5 min by default)` : ""}`,
+        ...(oursCpu !== undefined && echoCpu !== undefined ? [`bot process CPU per turn (user + system, mean): ours ${oursCpu.toFixed(2)} ms, echo bot ${echoCpu.toFixed(2)} ms (${formatRatio(oursCpu / echoCpu)})`] : []),
         ...(emulatorCpu !== undefined ? [`emulators' process CPU per draft turn: ${emulatorCpu.toFixed(2)} ms (part of the turn's wait for Graph, however remote the process)`] : []),
         ...(first ? [`first turn (cold caches): Graph ${formatCalls(first.graph)}; Webex ${formatCalls(first.webex)}; identity ${formatCalls(first.identity)}`] : []),
       ];
@@ -96,3 +109,6 @@ export function draftBenchmark(options: DraftBenchmarkOptions): Benchmark {
     teardown: (context) => context.bots.close(),
   });
 }
+
+const perTurn = (start: number | undefined, end: number | undefined, turns: number): number | undefined =>
+  start !== undefined && end !== undefined && turns > 0 ? (end - start) / turns : undefined;

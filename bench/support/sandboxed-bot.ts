@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { createConnectorEmulator, type ConnectorEmulator } from "../../sandbox/connector";
 import { startBenchSandbox, type BenchSandbox, type SandboxPlacement } from "./bench-sandbox";
-import { startEchoBot } from "./echo-bot";
-import { startOurService, type BenchService } from "./our-service";
+import { botPlacement, startBot, type BenchBot, type BotPlacement } from "./bot-process";
 import { teamsInvokeFactory } from "./teams-invoke";
 import { teamsMessageFactory } from "./teams-message";
 export { cardText } from "../../bot/test/support/card-text";
@@ -13,15 +12,16 @@ export { cardText } from "../../bot/test/support/card-text";
  * in) — by default in a child process of their own, like the remote services they stand for
  * (`--sandbox in-process` for the old arrangement, see bench-sandbox.ts) — our service
  * configured with the sandbox's `botEnv` exactly as `npm start` configures it, and the bare
- * echo bot. Both bots reply to a connector emulator in this process: it is where the clock
- * stops (Teams receiving the reply), and it serves both sides alike.
+ * echo bot, by default in this process (`--bots own-process` runs each in a process of its own
+ * like a deployed bot, see bot-process.ts). Both bots reply to a connector emulator in this
+ * process: it is where the clock stops (Teams receiving the reply), and it serves both sides alike.
  */
 export interface SandboxedBots {
   sandbox: BenchSandbox;
   /** Where the replies arrive; the sample ends when the awaited one is recorded. */
   connector: ConnectorEmulator;
-  ours: BenchService;
-  echo: BenchService;
+  ours: BenchBot;
+  echo: BenchBot;
   /** A personal-chat message from Lars Berg; replies go to the connector. */
   message: (text: string) => Record<string, unknown> & { id: string };
   /** A card button press from Lars Berg in a personal chat. */
@@ -29,9 +29,18 @@ export interface SandboxedBots {
   close(): Promise<void>;
 }
 
-/** `ourEnv` adds configuration to our service on top of the sandbox's (e.g. DIRECTORY_REFRESH_SECONDS). */
-export async function startSandboxedBots(placement?: SandboxPlacement, ourEnv: Record<string, string> = {}): Promise<SandboxedBots> {
-  const sandbox = await startBenchSandbox(placement);
+export interface SandboxedBotsOptions {
+  /** Where the emulators run; `--sandbox` (child-process) by default. */
+  sandbox?: SandboxPlacement;
+  /** Where the two bots run; `--bots` (in-process) by default. */
+  bots?: BotPlacement;
+  /** Configuration for our service on top of the sandbox's (e.g. DIRECTORY_REFRESH_SECONDS). */
+  ourEnv?: Record<string, string>;
+}
+
+export async function startSandboxedBots(options: SandboxedBotsOptions = {}): Promise<SandboxedBots> {
+  const sandbox = await startBenchSandbox(options.sandbox);
+  const bots = options.bots ?? botPlacement();
   const started: { close(): Promise<void> }[] = [];
   const closeAll = async (): Promise<void> => {
     for (const s of started.reverse()) await s.close();
@@ -43,9 +52,9 @@ export async function startSandboxedBots(placement?: SandboxPlacement, ourEnv: R
     started.push(connectorServer);
     // An IP instead of the connector's "localhost" URL: neither bot should pay for name resolution.
     const serviceUrl = `http://127.0.0.1:${connectorServer.port}`;
-    const ours = await startOurService({ ...sandbox.botEnv, ...ourEnv });
+    const ours = await startBot("ours", { ...sandbox.botEnv, ...options.ourEnv }, bots);
     started.push(ours);
-    const echo = await startEchoBot();
+    const echo = await startBot("echo", {}, bots);
     started.push(echo);
     return {
       sandbox,
@@ -79,7 +88,7 @@ const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
  * The HTTP response is read untimed afterwards; the connector's list is cleared so its scan
  * on every recorded activity stays short.
  */
-export async function messageTurn(bots: SandboxedBots, bot: BenchService, text: string, accept: (reply: Reply) => boolean): Promise<{ stoppedAt: bigint; reply: Reply }> {
+export async function messageTurn(bots: SandboxedBots, bot: BenchBot, text: string, accept: (reply: Reply) => boolean): Promise<{ stoppedAt: bigint; reply: Reply }> {
   const activity = bots.message(text);
   const connector = bots.connector;
   const replied = connector
