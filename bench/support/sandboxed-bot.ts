@@ -85,14 +85,17 @@ const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
 /**
  * POSTs one message and resolves with the clock reading taken when the first reply that
  * `accept`s arrived at the connector (our bot may send a typing indicator before its card).
- * The HTTP response is read untimed afterwards; the connector's list is cleared so its scan
- * on every recorded activity stays short.
+ * `accept` only looks at the raw activity: it runs inside the connector's handler, where the
+ * clock is still running, so the reply is checked against its schema after the clock stopped
+ * (a bigger reply must not cost more of the bench's own checking). The HTTP response is read
+ * untimed afterwards; the connector's list is cleared so its scan on every recorded activity
+ * stays short.
  */
-export async function messageTurn(bots: SandboxedBots, bot: BenchBot, text: string, accept: (reply: Reply) => boolean): Promise<{ stoppedAt: bigint; reply: Reply }> {
+export async function messageTurn(bots: SandboxedBots, bot: BenchBot, text: string, accept: (activity: Record<string, unknown>) => boolean): Promise<{ stoppedAt: bigint; reply: Reply }> {
   const activity = bots.message(text);
   const connector = bots.connector;
   const replied = connector
-    .waitFor((a) => a.replyToId === activity.id && accept(Reply.parse(a.activity)))
+    .waitFor((a) => a.replyToId === activity.id && accept(a.activity))
     .then(([recorded]) => ({ stoppedAt: process.hrtime.bigint(), reply: Reply.parse(recorded!.activity) }));
   replied.catch(() => undefined); // observed below; this only keeps an early throw from leaving it unhandled
   const res = await fetch(`${bot.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
@@ -103,11 +106,14 @@ export async function messageTurn(bots: SandboxedBots, bot: BenchBot, text: stri
   return result;
 }
 
-export const isAdaptiveCard = (reply: Reply): boolean => reply.attachments?.[0]?.contentType === ADAPTIVE_CARD;
+export const isAdaptiveCard = (activity: Record<string, unknown>): boolean => {
+  const attachments = activity.attachments;
+  return Array.isArray(attachments) && (attachments[0] as { contentType?: unknown } | undefined)?.contentType === ADAPTIVE_CARD;
+};
 
 /** The echo bot's turn: the same message, its echo at the connector. */
 export async function echoTurn(bots: SandboxedBots, text: string): Promise<bigint> {
-  const { stoppedAt, reply } = await messageTurn(bots, bots.echo, text, (r) => r.type === "message");
+  const { stoppedAt, reply } = await messageTurn(bots, bots.echo, text, (a) => a.type === "message");
   if (reply.text !== text) throw new Error(`the echo bot did not echo: ${JSON.stringify(reply).slice(0, 200)}`);
   return stoppedAt;
 }
