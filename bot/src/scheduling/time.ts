@@ -81,6 +81,19 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** The wall clock in `timeZone` at `instant` (second resolution). */
 export function wallClockAt(instant: Date, timeZone: string): LocalDateTime {
+  const whole = Math.floor(instant.getTime() / 1000) * 1000;
+  const wall = new Date(whole + offsetMsAt(whole, timeZone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
+}
+
+function readWallClock(instant: Date, timeZone: string): LocalDateTime {
   const parts: Record<string, number> = {};
   for (const p of formatterFor(timeZone).formatToParts(instant)) {
     if (p.type !== "literal") parts[p.type] = Number(p.value);
@@ -97,10 +110,31 @@ export function wallClockAt(instant: Date, timeZone: string): LocalDateTime {
 
 const wallMs = (l: LocalDateTime): number => Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
 
+// Asking Intl for a zone's offset (formatToParts) is the costly step of every conversion, and a
+// turn asks about the same minutes again and again (now; the draft's start as parsed, shown,
+// checked and scheduled). So offsets are kept per zone and UTC minute. That is exact while no
+// transition falls inside a minute: tzdb changes offsets at whole-minute wall times, so a
+// change lands mid-minute only when the offset in force has a seconds part (local mean time,
+// before a zone adopted standard time) — such minutes are never kept.
+const offsets = new Map<string, number>();
+const MAX_KEPT_OFFSETS = 10_000;
+
+/** Milliseconds to add to a whole-second instant to get the zone's wall clock (read as UTC). */
+function offsetMsAt(wholeMs: number, timeZone: string): number {
+  const minuteStart = Math.floor(wholeMs / MINUTE_MS) * MINUTE_MS;
+  const key = `${timeZone}|${minuteStart}`;
+  const kept = offsets.get(key);
+  if (kept !== undefined) return kept;
+  const atStart = wallMs(readWallClock(new Date(minuteStart), timeZone)) - minuteStart;
+  if (atStart % MINUTE_MS !== 0) return wallMs(readWallClock(new Date(wholeMs), timeZone)) - wholeMs;
+  if (offsets.size >= MAX_KEPT_OFFSETS) offsets.clear();
+  offsets.set(key, atStart);
+  return atStart;
+}
+
 /** The zone's UTC offset at `instant`, in minutes east of UTC. */
 export function offsetMinutesAt(instant: Date, timeZone: string): number {
-  const whole = Math.floor(instant.getTime() / 1000) * 1000;
-  return Math.round((wallMs(wallClockAt(new Date(whole), timeZone)) - whole) / MINUTE_MS);
+  return Math.round(offsetMsAt(Math.floor(instant.getTime() / 1000) * 1000, timeZone) / MINUTE_MS);
 }
 
 /**

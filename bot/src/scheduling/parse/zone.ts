@@ -1,7 +1,7 @@
 // Wall-clock arithmetic in the user's IANA zone with Intl only — never the machine's zone, so a
 // server in UTC and a laptop in Tokyo read "tomorrow 3pm" for Stockholm the same way.
 
-import { formatterFor as zoneFormatter } from "../time";
+import { formatterFor as zoneFormatter, offsetMinutesAt, wallClockAt } from "../time";
 
 /** Thrown when the zone name is not one Intl knows (the caller should fall back before parsing). */
 export class UnknownTimeZoneError extends Error {
@@ -30,16 +30,9 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 export function localNow(timeZone: string, instant: Date): LocalNow {
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(timeZone).formatToParts(instant)) {
-    if (p.type !== "literal") parts[p.type] = Number(p.value);
-  }
-  const y = parts.year ?? 1970, mo = parts.month ?? 1, d = parts.day ?? 1;
-  const h = parts.hour ?? 0, mi = parts.minute ?? 0, s = parts.second ?? 0;
-  // The wall clock read as if it were UTC, minus the real instant, is the zone's offset.
-  const wallAsUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  const offsetMinutes = Math.round((wallAsUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
-  return { date: formatDate(y, mo, d), time: formatTime(h, mi), offsetMinutes };
+  formatterFor(timeZone); // throws UnknownTimeZoneError for a zone Intl does not know
+  const wall = wallClockAt(instant, timeZone);
+  return { date: formatDate(wall.year, wall.month, wall.day), time: formatTime(wall.hour, wall.minute), offsetMinutes: offsetMinutesAt(instant, timeZone) };
 }
 
 const pad = (n: number): string => String(n).padStart(2, "0");

@@ -5,6 +5,7 @@ import {
   graphDateTimeToInstant,
   isValidTimeZone,
   offsetMinutesAt,
+  wallClockAt,
   zonedToInstant,
 } from "../../../src/scheduling/time";
 
@@ -93,5 +94,41 @@ describe("end of a local day", () => {
     expect(endOfLocalDay({ year: 2026, month: 12, day: 31 }, "Europe/Stockholm").toISOString()).toBe("2026-12-31T22:59:59.000Z");
     expect(endOfLocalDay({ year: 2026, month: 12, day: 31 }, "America/Los_Angeles").toISOString()).toBe("2027-01-01T07:59:59.000Z");
     expect(endOfLocalDay({ year: 2026, month: 6, day: 30 }, "Europe/Stockholm").toISOString()).toBe("2026-06-30T21:59:59.000Z");
+  });
+});
+
+describe("the wall clock of a zone, with offsets kept per minute", () => {
+  // Intl asked directly each time, as the reference the kept offsets must agree with.
+  function intlWallClock(instant: Date, timeZone: string): string {
+    const f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+  }
+  const show = (w: ReturnType<typeof wallClockAt>): string =>
+    `${String(w.year).padStart(4, "0")}-${String(w.month).padStart(2, "0")}-${String(w.day).padStart(2, "0")}T${String(w.hour).padStart(2, "0")}:${String(w.minute).padStart(2, "0")}:${String(w.second).padStart(2, "0")}`;
+
+  test.each([
+    ["Europe/Stockholm", "2026-03-29T01:00:00Z"],
+    ["Europe/Stockholm", "2026-10-25T01:00:00Z"],
+    ["America/St_Johns", "2026-03-08T05:30:00Z"],
+    ["Australia/Lord_Howe", "2026-04-04T15:00:00Z"],
+    ["Pacific/Chatham", "2026-04-05T02:45:00Z"],
+    ["Asia/Kathmandu", "2026-01-01T00:00:00Z"],
+  ])("matches Intl every 17 seconds for an hour around %s's change at %s, asked twice", (zone, change) => {
+    const from = new Date(change).getTime() - 30 * 60_000;
+    for (let round = 0; round < 2; round++) {
+      for (let t = from; t < from + 60 * 60_000; t += 17_000) {
+        expect(show(wallClockAt(new Date(t), zone))).toBe(intlWallClock(new Date(t), zone));
+      }
+    }
+  });
+
+  test("follows a change that falls mid-minute because the old offset had seconds (Monrovia left −00:44:30 in 1972)", () => {
+    // Liberia kept −00:44:30 until 1972-01-07 00:00 local, i.e. 1972-01-07T00:44:30Z.
+    const change = Date.UTC(1972, 0, 7, 0, 44, 30);
+    expect(intlWallClock(new Date(change - 1_000), "Africa/Monrovia")).toBe("1972-01-06T23:59:59");
+    for (const t of [change - 30_000, change - 1_000, change, change + 1_000, change + 29_000]) {
+      expect(show(wallClockAt(new Date(t), "Africa/Monrovia"))).toBe(intlWallClock(new Date(t), "Africa/Monrovia"));
+    }
   });
 });
