@@ -142,10 +142,17 @@ function readyLine(child: ChildProcess): Promise<z.infer<typeof ReadyLine>> {
 }
 
 /** SIGTERM, and SIGKILL if it has not exited a few seconds later. */
-async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
+function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  return stopChild(child, exited, () => {
+    child.stdin?.end();
+    child.kill("SIGTERM");
+  });
+}
+
+/** Asks a child process to stop (`ask`), and SIGKILLs it if it has not exited a few seconds later. */
+export async function stopChild(child: ChildProcess, exited: Promise<void>, ask: () => void): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  child.stdin?.end();
-  child.kill("SIGTERM");
+  ask();
   const timer = setTimeout(() => child.kill("SIGKILL"), EXIT_TIMEOUT_MS);
   await exited;
   clearTimeout(timer);

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { z } from "zod";
+import { stopChild } from "./bench-sandbox";
 import { startEchoBot } from "./echo-bot";
 import { startOurService, type BenchService } from "./our-service";
 
@@ -71,7 +72,6 @@ export const FromBot = z.discriminatedUnion("type", [
 export type FromBot = z.infer<typeof FromBot>;
 
 const READY_TIMEOUT_MS = 30_000;
-const EXIT_TIMEOUT_MS = 5_000;
 
 /**
  * bot-process-main in a forked Node process (through tsx when this file runs from the sources),
@@ -153,11 +153,9 @@ function readyMessage(child: ChildProcess, kind: BotKind, env: Record<string, st
 }
 
 /** Asks the bot to close (so its store and directory copy shut down cleanly), SIGKILL if it has not exited a few seconds later. */
-async function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  if (child.connected) child.send({ type: "close" } satisfies ToBot);
-  else child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), EXIT_TIMEOUT_MS);
-  await exited;
-  clearTimeout(timer);
+function stop(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  return stopChild(child, exited, () => {
+    if (child.connected) child.send({ type: "close" } satisfies ToBot);
+    else child.kill("SIGTERM");
+  });
 }

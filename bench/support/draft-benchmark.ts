@@ -32,8 +32,6 @@ interface Context {
   cpuAtStart: number | undefined;
   /** Each bot's process CPU (ms) after setup; undefined when the bots share this process. */
   botCpuAtStart: { ours: number | undefined; echo: number | undefined };
-  /** Echo turns after setup (warm-up + measured), for the echo bot's CPU per turn. */
-  echoTurns: number;
 }
 
 export interface DraftBenchmarkOptions {
@@ -62,7 +60,7 @@ export function draftBenchmark(options: DraftBenchmarkOptions): Benchmark {
         const after = await snapshotCalls(bots.sandbox);
         await echoTurn(bots, TEXT);
         const botCpuAtStart = { ours: await bots.ours.cpuMs(), echo: await bots.echo.cpuMs() };
-        return { bots, last: after, calls: [callsBetween(before, after)], cpuAtStart: await bots.sandbox.cpuMs(), botCpuAtStart, echoTurns: 0 };
+        return { bots, last: after, calls: [callsBetween(before, after)], cpuAtStart: await bots.sandbox.cpuMs(), botCpuAtStart };
       } catch (error) {
         await bots.close();
         throw error;
@@ -78,21 +76,18 @@ export function draftBenchmark(options: DraftBenchmarkOptions): Benchmark {
       return stoppedAt;
     },
 
-    baseline(context) {
-      context.echoTurns++;
-      return echoTurn(context.bots, TEXT);
-    },
+    baseline: (context) => echoTurn(context.bots, TEXT),
 
     async notes(context, measured) {
       const met = measured.ratio.median <= TARGET;
       // The setup's first turn pays for the app token and the cached directory reads: shown apart.
       const [first, ...rest] = context.calls;
       const steady = averageCalls(rest);
-      const cpuNow = await context.bots.sandbox.cpuMs();
-      // Every turn after setup (warm-up + measured); the untimed counter reads are in it too, a small overestimate.
-      const emulatorCpu = context.cpuAtStart !== undefined && cpuNow !== undefined && rest.length > 0 ? (cpuNow - context.cpuAtStart) / rest.length : undefined;
+      // Every turn after setup (warm-up + measured; the runner gives both sides as many); the
+      // untimed counter reads are in it too, a small overestimate.
+      const emulatorCpu = perTurn(context.cpuAtStart, await context.bots.sandbox.cpuMs(), rest.length);
       const oursCpu = perTurn(context.botCpuAtStart.ours, await context.bots.ours.cpuMs(), rest.length);
-      const echoCpu = perTurn(context.botCpuAtStart.echo, await context.bots.echo.cpuMs(), context.echoTurns);
+      const echoCpu = perTurn(context.botCpuAtStart.echo, await context.bots.echo.cpuMs(), rest.length);
       const size = copy ? await context.bots.ours.directory?.size(TENANT_ID) : undefined;
       return [
         `bots: ${context.bots.ours.placement === "own-process" ? "each in a process of its own, like a deployed bot (--bots own-process); this process plays Teams (client + connector); both sides also wait for the hand-over between processes" : "both in the bench process with the client and the connector (the default; --bots own-process runs each in its own process)"}`,

@@ -81,15 +81,24 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** The wall clock in `timeZone` at `instant` (second resolution). */
 export function wallClockAt(instant: Date, timeZone: string): LocalDateTime {
+  return zoneReadingAt(instant, timeZone).wall;
+}
+
+/** The wall clock in `timeZone` at `instant` and the zone's offset then, in minutes east of UTC. */
+export function zoneReadingAt(instant: Date, timeZone: string): { wall: LocalDateTime; offsetMinutes: number } {
   const whole = Math.floor(instant.getTime() / 1000) * 1000;
-  const wall = new Date(whole + offsetMsAt(whole, timeZone));
+  const offsetMs = offsetMsAt(whole, timeZone);
+  const wall = new Date(whole + offsetMs);
   return {
-    year: wall.getUTCFullYear(),
-    month: wall.getUTCMonth() + 1,
-    day: wall.getUTCDate(),
-    hour: wall.getUTCHours(),
-    minute: wall.getUTCMinutes(),
-    second: wall.getUTCSeconds(),
+    wall: {
+      year: wall.getUTCFullYear(),
+      month: wall.getUTCMonth() + 1,
+      day: wall.getUTCDate(),
+      hour: wall.getUTCHours(),
+      minute: wall.getUTCMinutes(),
+      second: wall.getUTCSeconds(),
+    },
+    offsetMinutes: Math.round(offsetMs / MINUTE_MS),
   };
 }
 
@@ -163,7 +172,7 @@ export function zonedToInstant(date: string, time: string, timeZone: string): Zo
   const instant = localToInstant(local, timeZone);
   if (instant === "nonexistent-local-time") return { ok: false, error: instant };
   // localToInstant read the wall clock back at this instant: it is `local`, so the offset follows without asking Intl again.
-  return { ok: true, instant, iso: `${formatLocal(local)}${formatOffset(Math.round((wallMs(local) - instant.getTime()) / MINUTE_MS))}` };
+  return { ok: true, instant, iso: isoWithOffset(local, Math.round((wallMs(local) - instant.getTime()) / MINUTE_MS)) };
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
@@ -179,10 +188,11 @@ const formatLocal = (l: LocalDateTime): string =>
 
 /** ISO 8601 with the zone's offset at that instant: "2026-10-25T02:30:00+01:00". */
 export function formatIsoInZone(instant: Date, timeZone: string): string {
-  const whole = Math.floor(instant.getTime() / 1000) * 1000;
-  const wall = wallClockAt(new Date(whole), timeZone);
-  return `${formatLocal(wall)}${formatOffset(Math.round((wallMs(wall) - whole) / MINUTE_MS))}`;
+  const { wall, offsetMinutes } = zoneReadingAt(instant, timeZone);
+  return isoWithOffset(wall, offsetMinutes);
 }
+
+const isoWithOffset = (wall: LocalDateTime, offsetMinutes: number): string => `${formatLocal(wall)}${formatOffset(offsetMinutes)}`;
 
 /** Graph's wall-clock dateTime: "2026-11-24T15:00:00.0000000" (seven fractional digits, no zone). */
 export function formatGraphDateTime(local: LocalDateTime): string {

@@ -74,30 +74,24 @@ export class MaskedText {
   }
 }
 
-// Grammars are built once and shared, so scan keeps its own global copy of each pattern (whose
-// lastIndex it may move) instead of compiling one per call.
-const globalCopies = new WeakMap<RegExp, RegExp>();
+// Grammars are built once and shared, so their patterns are never run directly (lastIndex would
+// be shared too): scan runs a global copy, a single exec a copy without `g`, each compiled once.
+const copies = { global: new WeakMap<RegExp, RegExp>(), first: new WeakMap<RegExp, RegExp>() };
 
-function globalCopyOf(pattern: RegExp): RegExp {
-  let copy = globalCopies.get(pattern);
+function copyOf(pattern: RegExp, kind: keyof typeof copies): RegExp {
+  let copy = copies[kind].get(pattern);
   if (!copy) {
-    copy = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
-    globalCopies.set(pattern, copy);
+    const flags = pattern.flags.replace("g", "");
+    copy = new RegExp(pattern.source, kind === "global" ? flags + "g" : flags);
+    copies[kind].set(pattern, copy);
   }
   return copy;
 }
 
-const firstMatchCopies = new WeakMap<RegExp, RegExp>();
+const globalCopyOf = (pattern: RegExp): RegExp => copyOf(pattern, "global");
 
 /** A shared pattern's copy without `g`, for a single `exec` from the start that no lastIndex can move. */
-export function firstMatchCopyOf(pattern: RegExp): RegExp {
-  let copy = firstMatchCopies.get(pattern);
-  if (!copy) {
-    copy = new RegExp(pattern.source, pattern.flags.replace("g", ""));
-    firstMatchCopies.set(pattern, copy);
-  }
-  return copy;
-}
+export const firstMatchCopyOf = (pattern: RegExp): RegExp => copyOf(pattern, "first");
 
 const WORD = "[\\p{L}\\p{N}_]";
 const BOUNDARY = `(?:(?<!${WORD})(?=${WORD})|(?<=${WORD})(?!${WORD}))`;

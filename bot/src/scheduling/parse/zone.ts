@@ -1,7 +1,7 @@
 // Wall-clock arithmetic in the user's IANA zone with Intl only — never the machine's zone, so a
 // server in UTC and a laptop in Tokyo read "tomorrow 3pm" for Stockholm the same way.
 
-import { formatterFor as zoneFormatter, offsetMinutesAt, wallClockAt } from "../time";
+import { formatterFor as zoneFormatter, zoneReadingAt } from "../time";
 
 /** Thrown when the zone name is not one Intl knows (the caller should fall back before parsing). */
 export class UnknownTimeZoneError extends Error {
@@ -31,8 +31,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 export function localNow(timeZone: string, instant: Date): LocalNow {
   formatterFor(timeZone); // throws UnknownTimeZoneError for a zone Intl does not know
-  const wall = wallClockAt(instant, timeZone);
-  return { date: formatDate(wall.year, wall.month, wall.day), time: formatTime(wall.hour, wall.minute), offsetMinutes: offsetMinutesAt(instant, timeZone) };
+  const { wall, offsetMinutes } = zoneReadingAt(instant, timeZone);
+  return { date: formatDate(wall.year, wall.month, wall.day), time: formatTime(wall.hour, wall.minute), offsetMinutes };
 }
 
 const pad = (n: number): string => String(n).padStart(2, "0");
