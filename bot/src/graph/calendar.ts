@@ -190,7 +190,7 @@ function patternedRecurrence(r: Recurrence, startDate: string, start: GraphDateT
   const filled: Recurrence = {
     ...r,
     ...(r.frequency === "weekly" && !r.daysOfWeek?.length ? { daysOfWeek: [WEEKDAYS[day.getUTCDay()]!] } : {}),
-    ...(r.frequency === "monthly" && r.dayOfMonth === undefined ? { dayOfMonth: day.getUTCDate() } : {}),
+    ...(r.frequency === "monthly" && r.dayOfMonth === undefined && r.weekOfMonth === undefined ? { dayOfMonth: day.getUTCDate() } : {}),
   };
   return toGraphRecurrence(filled, startDate, start.timeZone);
 }

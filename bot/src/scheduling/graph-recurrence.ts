@@ -5,13 +5,17 @@
  * (endDate "0001-01-01", numberOfOccurrences 0) in what it returns.
  */
 import { WEEK_ORDER } from "./recurrence-rules";
-import type { Recurrence, Weekday } from "./types";
+import type { Recurrence, WeekOfMonth, Weekday } from "./types";
+
+const INDEX: Record<WeekOfMonth, NonNullable<GraphRecurrencePattern["index"]>> = { 1: "first", 2: "second", 3: "third", 4: "fourth", [-1]: "last" };
 
 export interface GraphRecurrencePattern {
-  type: "daily" | "weekly" | "absoluteMonthly";
+  type: "daily" | "weekly" | "absoluteMonthly" | "relativeMonthly";
   interval: number;
   daysOfWeek?: Weekday[];
   dayOfMonth?: number;
+  /** relativeMonthly: which of the month's `daysOfWeek`. */
+  index?: "first" | "second" | "third" | "fourth" | "last";
   firstDayOfWeek?: Weekday;
 }
 
@@ -45,6 +49,11 @@ function toPattern(r: Recurrence): GraphRecurrencePattern {
       return { type: "weekly", interval: r.interval, daysOfWeek, firstDayOfWeek: "monday" };
     }
     case "monthly":
+      if (r.weekOfMonth !== undefined) {
+        const day = r.daysOfWeek?.[0];
+        if (day === undefined || r.daysOfWeek?.length !== 1) throw new RangeError("a monthly recurrence on the nth weekday needs exactly one day in daysOfWeek");
+        return { type: "relativeMonthly", interval: r.interval, daysOfWeek: [day], index: INDEX[r.weekOfMonth] };
+      }
       if (r.dayOfMonth === undefined) throw new RangeError("a monthly recurrence needs dayOfMonth (normaliseRecurrence sets it)");
       return { type: "absoluteMonthly", interval: r.interval, dayOfMonth: r.dayOfMonth };
   }

@@ -5,12 +5,13 @@
  * Outlook moves to the next matching day while RFC 5545 leaves it undefined.
  */
 import { DRAFT_LIMITS } from "./limits";
-import { parseLocalDate, weekdayOf } from "./time";
-import type { Recurrence, Weekday } from "./types";
+import { parseLocalDate, weekdayOf, type LocalDate } from "./time";
+import type { Recurrence, WeekOfMonth, Weekday } from "./types";
 
 export type RecurrenceProblemCode =
   | "invalid-interval"
   | "invalid-day-of-month"
+  | "invalid-week-of-month"
   | "invalid-days"
   | "invalid-count"
   | "invalid-until"
@@ -44,6 +45,14 @@ export function normaliseRecurrence(input: Recurrence, startDate: string): Recur
     const days = given.length > 0 ? WEEK_ORDER.filter((d) => given.includes(d)) : [weekdayOf(start)];
     if (!days.includes(weekdayOf(start))) problems.push("start-not-in-pattern");
     out.daysOfWeek = days;
+  } else if (input.frequency === "monthly" && input.weekOfMonth !== undefined) {
+    // "the first Tuesday": one weekday, no date; the series starts on such a day.
+    const day = input.daysOfWeek?.length === 1 ? input.daysOfWeek[0]! : undefined;
+    if (day === undefined || !WEEK_ORDER.includes(day) || input.dayOfMonth !== undefined) problems.push("invalid-days");
+    else if (![1, 2, 3, 4, -1].includes(input.weekOfMonth)) problems.push("invalid-week-of-month");
+    else if (!isNthWeekday(start, day, input.weekOfMonth)) problems.push("start-not-in-pattern");
+    out.daysOfWeek = day === undefined ? [] : [day];
+    out.weekOfMonth = input.weekOfMonth;
   } else if (input.frequency === "monthly") {
     const day = input.dayOfMonth ?? start.day;
     if (!Number.isInteger(day) || day < 1 || day > 31) problems.push("invalid-day-of-month");
@@ -53,4 +62,11 @@ export function normaliseRecurrence(input: Recurrence, startDate: string): Recur
   if (input.count !== undefined) out.count = input.count;
   if (input.until !== undefined) out.until = input.until;
   return problems.length > 0 ? { ok: false, problems } : { ok: true, recurrence: out };
+}
+
+/** Whether `date` is the month's nth `weekday` (n = -1: the last one). */
+export function isNthWeekday(date: LocalDate, weekday: Weekday, n: WeekOfMonth): boolean {
+  if (weekdayOf(date) !== weekday) return false;
+  if (n === -1) return date.day + 7 > new Date(Date.UTC(date.year, date.month, 0)).getUTCDate();
+  return Math.ceil(date.day / 7) === n;
 }

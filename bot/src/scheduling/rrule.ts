@@ -31,7 +31,11 @@ export function toRRule(recurrence: Recurrence, timeZone: string): string {
     const days = WEEK_ORDER.filter((d) => recurrence.daysOfWeek?.includes(d));
     parts.push(`BYDAY=${days.map((d) => DAY_CODES[d]).join(",")}`);
   }
-  if (recurrence.frequency === "monthly" && recurrence.dayOfMonth !== undefined) parts.push(`BYMONTHDAY=${recurrence.dayOfMonth}`);
+  if (recurrence.frequency === "monthly") {
+    const day = recurrence.daysOfWeek?.[0];
+    if (recurrence.weekOfMonth !== undefined && day !== undefined) parts.push(`BYDAY=${recurrence.weekOfMonth}${DAY_CODES[day]}`);
+    else if (recurrence.dayOfMonth !== undefined) parts.push(`BYMONTHDAY=${recurrence.dayOfMonth}`);
+  }
   if (recurrence.count !== undefined) parts.push(`COUNT=${recurrence.count}`);
   else if (recurrence.until !== undefined) parts.push(`UNTIL=${untilUtc(recurrence.until, timeZone)}`);
   return parts.join(";");

@@ -13,6 +13,7 @@ const recurrenceSchema = z.object({
   interval: z.number().int().positive(),
   daysOfWeek: z.array(weekday).optional(),
   dayOfMonth: z.number().int().optional(),
+  weekOfMonth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]).optional(),
   count: z.number().int().optional(),
   until: z.string().optional(),
 });

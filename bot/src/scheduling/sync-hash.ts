@@ -40,6 +40,8 @@ function canonical(fields: SyncedFields): unknown[] {
             ["interval", r.interval],
             ["daysOfWeek", r.daysOfWeek && r.daysOfWeek.length > 0 ? WEEK_ORDER.filter((d) => r.daysOfWeek?.includes(d)) : null],
             ["dayOfMonth", r.dayOfMonth ?? null],
+            // Only when set: the hashes stored for every other series stay what they were.
+            ...(r.weekOfMonth !== undefined ? [["weekOfMonth", r.weekOfMonth] as [string, number]] : []),
             ["count", r.count ?? null],
             ["until", r.until ?? null],
           ],

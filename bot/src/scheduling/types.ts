@@ -6,6 +6,9 @@
 
 export type Weekday = "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
 
+/** "the first … fourth", or -1: "the last" (Graph's index first…fourth, last). */
+export type WeekOfMonth = 1 | 2 | 3 | 4 | -1;
+
 /** A series, as both Graph's patternedRecurrence and an RRULE can express it. */
 export interface Recurrence {
   frequency: "daily" | "weekly" | "monthly";
@@ -14,6 +17,11 @@ export interface Recurrence {
   daysOfWeek?: Weekday[];
   /** monthly on a date (absoluteMonthly). */
   dayOfMonth?: number;
+  /**
+   * monthly on the nth weekday instead of a date (relativeMonthly, RRULE BYDAY=1TU): 1–4, or -1
+   * for the last; `daysOfWeek` then holds that one weekday.
+   */
+  weekOfMonth?: WeekOfMonth;
   /** End: a number of occurrences, or a last date (YYYY-MM-DD, local), or neither (no end). */
   count?: number;
   until?: string;

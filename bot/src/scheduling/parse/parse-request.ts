@@ -37,6 +37,7 @@ export function parseRequest(text: string, options: ParseOptions): ParsedRequest
   const agenda = takeAgenda(src, grammar);
   const emails = takeEmails(src);
   takeFirst(src, grammar.command);
+  const ends = collect(src, grammar.seriesEnds, problems, "recurrence");
   const recurrences = collect<Recurrence>(src, grammar.recurrences, problems, "recurrence");
   const counts = collect(src, grammar.counts, problems, "recurrence");
   const ranges = collect(src, grammar.timeRanges, problems, "time");
@@ -47,7 +48,7 @@ export function parseRequest(text: string, options: ParseOptions): ParsedRequest
   const inviteeTexts = takeInvitees(src, grammar, emails);
   const title = titleOf(src, grammar);
 
-  const when = resolveWhen({ pieces, durations, recurrences, counts, now, problems });
+  const when = resolveWhen({ pieces, durations, recurrences, counts, ends, now, problems });
   const parsed: ParsedRequest = { title, ...when, inviteeTexts, problems };
   if (agenda) parsed.agenda = agenda;
   return parsed;

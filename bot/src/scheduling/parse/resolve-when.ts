@@ -2,10 +2,11 @@
 // into problems when they disagree. "Which Friday" is decided here, against the user's wall clock.
 import type { Recurrence } from "../types";
 import { WEEKDAYS } from "./lang/common";
-import type { CountPhrase, DayRef, WhenPiece } from "./lang/grammar";
+import { isNthWeekday } from "../recurrence-rules";
+import type { CountPhrase, DayRef, SeriesEnd, WhenPiece } from "./lang/grammar";
 import type { Found } from "./rules";
 import type { ParseProblem } from "./types";
-import { addDays, formatDate, isCalendarDate, splitDate, weekdayOf, type LocalNow } from "./zone";
+import { addDays, daysInMonth, formatDate, isCalendarDate, splitDate, weekdayOf, type LocalNow } from "./zone";
 
 export interface When {
   date: string | null;
@@ -19,6 +20,7 @@ export interface WhenInput {
   durations: Found<number>[];
   recurrences: Found<Recurrence>[];
   counts: Found<CountPhrase>[];
+  ends: Found<SeriesEnd>[];
   now: LocalNow;
   problems: ParseProblem[];
 }
@@ -56,6 +58,7 @@ export function resolveWhen(input: WhenInput): When {
     }
   }
   if (recurrence && date) recurrence = anchored(recurrence, date);
+  recurrence = withEnd(recurrence, input.ends, date ?? now.date, problems);
   return { date, startTime, durationMinutes, recurrence };
 }
 
@@ -83,7 +86,8 @@ function refines(a: Recurrence, b: Recurrence): boolean {
   if (a.frequency !== b.frequency || a.interval !== b.interval) return false;
   const days = a.daysOfWeek === undefined || JSON.stringify(a.daysOfWeek) === JSON.stringify(b.daysOfWeek);
   const dom = a.dayOfMonth === undefined || a.dayOfMonth === b.dayOfMonth;
-  return days && dom;
+  const nth = a.weekOfMonth === undefined || a.weekOfMonth === b.weekOfMonth;
+  return days && dom && nth;
 }
 
 function isAhead(date: string, time: string | null, now: LocalNow): boolean {
@@ -127,6 +131,7 @@ function nextDayOfMonth(day: number, year: number, month: number, time: string |
 /** The series' first meeting when no date was written: "every Monday 09:00" is the next Monday 09:00. */
 function firstOccurrence(r: Recurrence, time: string | null, now: LocalNow): string | null {
   const [year, month] = splitDate(now.date);
+  if (r.frequency === "monthly" && r.weekOfMonth !== undefined) return nextNthWeekday(r, time, now);
   if (r.frequency === "monthly") return r.dayOfMonth === undefined ? null : nextDayOfMonth(r.dayOfMonth, year, month, time, now);
   const wanted = r.frequency === "daily" ? null : r.daysOfWeek;
   if (wanted === undefined) return null; // "weekly" alone: the card asks for the day
@@ -137,10 +142,22 @@ function firstOccurrence(r: Recurrence, time: string | null, now: LocalNow): str
   return null;
 }
 
+/** "the first Tuesday" of this month or a later one, still ahead. */
+function nextNthWeekday(r: Recurrence, time: string | null, now: LocalNow): string | null {
+  const weekday = r.daysOfWeek?.[0];
+  if (weekday === undefined || r.weekOfMonth === undefined) return null;
+  for (let i = 0; i < 400; i++) {
+    const d = addDays(now.date, i);
+    const [year, month, day] = splitDate(d);
+    if (isNthWeekday({ year, month, day }, weekday, r.weekOfMonth) && isAhead(d, time, now)) return d;
+  }
+  return null;
+}
+
 /** "weekly" plus a date means weekly on that weekday; "monthly" plus a date, on that day. */
 function anchored(r: Recurrence, date: string): Recurrence {
   if (r.frequency === "weekly" && !r.daysOfWeek) return { ...r, daysOfWeek: [WEEKDAYS[weekdayOf(date)]!] };
-  if (r.frequency === "monthly" && r.dayOfMonth === undefined) return { ...r, dayOfMonth: splitDate(date)[2] };
+  if (r.frequency === "monthly" && r.dayOfMonth === undefined && r.weekOfMonth === undefined) return { ...r, dayOfMonth: splitDate(date)[2] };
   return r;
 }
 
@@ -168,4 +185,34 @@ function withCount(r: Recurrence | null, counts: Found<CountPhrase>[], problems:
     return r;
   }
   return { ...r, count };
+}
+
+/**
+ * "until March 31" as the series' last date. Without a series, with a count as well, with two
+ * different ends, or with an end before `start`, it is a problem for the card — never dropped.
+ */
+function withEnd(r: Recurrence | null, ends: Found<SeriesEnd>[], start: string, problems: ParseProblem[]): Recurrence | null {
+  if (ends.length === 0) return r;
+  const text = ends.map((e) => e.text).join(" / ");
+  const distinct = new Set(ends.map((e) => JSON.stringify(e.value)));
+  const until = distinct.size === 1 ? lastDate(ends[0]!.value, start) : null;
+  if (!r || r.count !== undefined || until === null || until < start) {
+    problems.push({ field: "recurrence", text });
+    return r;
+  }
+  return { ...r, until };
+}
+
+/** The written end as a date on or after `start` (a later year when "March 31" has passed). */
+function lastDate(end: SeriesEnd, start: string): string | null {
+  const [year] = splitDate(start);
+  if (end.kind === "date") return end.date;
+  if (end.kind === "monthEnd" && end.year !== undefined) return formatDate(end.year, end.month, daysInMonth(end.year, end.month));
+  for (let y = year; y <= year + 8; y++) {
+    const day = end.kind === "monthEnd" ? daysInMonth(y, end.month) : end.day;
+    if (!isCalendarDate(y, end.month, day)) continue;
+    const d = formatDate(y, end.month, day);
+    if (d >= start) return d;
+  }
+  return null;
 }

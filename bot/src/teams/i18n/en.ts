@@ -4,7 +4,7 @@ export const en = {
   "help.tagline": "Schedule Webex meetings without leaving Teams. The meeting lands in your Outlook calendar and Outlook sends the invitations.",
   "help.examplesHeading": "Try one of these",
   "help.example1": "schedule Design review with Aiko and Lars tomorrow 3pm for 45 min",
-  "help.example2": "schedule Weekly sync with the channel every Monday 9:00 for 30 min",
+  "help.example2": "schedule Team sync with the channel every Monday 9:00 for 30 min until March 31",
   "help.example3": "upcoming",
   "help.commandsHeading": "Commands",
   "help.cmd.schedule": "Plan a Webex meeting from one sentence: title, time, length and who to invite.",

@@ -5,7 +5,7 @@ export const ja: Strings = {
   "help.tagline": "Teams から離れずに Webex 会議を予約できます。会議は Outlook の予定表に登録され、招待は Outlook から送信されます。",
   "help.examplesHeading": "例えばこう入力してください",
   "help.example1": "明日15時から45分、Aiko と Lars とデザインレビューを予約して",
-  "help.example2": "毎週月曜 9:00 から30分、チャネルのメンバーと定例会議を予約して",
+  "help.example2": "毎週月曜 9:00 から30分、3月31日まで、チャネルのメンバーと定例会議を予約して",
   "help.example3": "upcoming",
   "help.commandsHeading": "コマンド",
   "help.cmd.schedule": "一文で Webex 会議を計画します（件名、日時、長さ、招待者）。",

@@ -5,7 +5,7 @@ export const sv: Strings = {
   "help.tagline": "Boka Webex-möten utan att lämna Teams. Mötet hamnar i din Outlook-kalender och Outlook skickar inbjudningarna.",
   "help.examplesHeading": "Prova något av detta",
   "help.example1": "boka Designgenomgång med Aiko och Lars i morgon kl 15 i 45 minuter",
-  "help.example2": "boka Veckomöte med kanalen varje måndag 09:00 i 30 minuter",
+  "help.example2": "boka Veckomöte med kanalen varje måndag 09:00 i 30 minuter t.o.m. 31 mars",
   "help.example3": "upcoming",
   "help.commandsHeading": "Kommandon",
   "help.cmd.schedule": "Planera ett Webex-möte med en mening: rubrik, tid, längd och vem som ska bjudas in.",

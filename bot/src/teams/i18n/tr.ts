@@ -5,7 +5,7 @@ export const tr: Strings = {
   "help.tagline": "Teams'ten ayrılmadan Webex toplantıları planlayın. Toplantı Outlook takviminize eklenir ve davetleri Outlook gönderir.",
   "help.examplesHeading": "Bunlardan birini deneyin",
   "help.example1": "yarın saat 15:00'te 45 dakika Aiko ve Lars ile Tasarım incelemesi planla",
-  "help.example2": "her pazartesi 09:00'da 30 dakika kanal ile Haftalık toplantı planla",
+  "help.example2": "her pazartesi 09:00'da 31 Mart'a kadar 30 dakika kanal ile Ekip toplantısı planla",
   "help.example3": "upcoming",
   "help.commandsHeading": "Komutlar",
   "help.cmd.schedule": "Tek cümleyle bir Webex toplantısı planlayın: başlık, zaman, süre ve davetliler.",

@@ -54,6 +54,7 @@ const recurrence = z.object({
   interval: z.number(),
   daysOfWeek: z.array(z.enum(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])).optional(),
   dayOfMonth: z.number().optional(),
+  weekOfMonth: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(-1)]).optional(),
   count: z.number().optional(),
   until: z.string().optional(),
 });

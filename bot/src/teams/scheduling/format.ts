@@ -49,7 +49,7 @@ export function formatDraftWhen(draft: MeetingDraft): string {
 
 const supported = new Map<string, string>();
 
-function safeLocale(locale: string): string {
+export function safeLocale(locale: string): string {
   let safe = supported.get(locale);
   if (safe === undefined) {
     if (supported.size >= MAX_CACHED) supported.clear();

@@ -42,6 +42,12 @@ export function mergeInputs(record: DraftRecord, data: Record<string, unknown>):
     draft.recurrence = mergeRecurrence(draft.recurrence, recurrence);
     settled("recurrence");
   }
+  const until = str(data.repeatUntil);
+  if (until !== undefined && draft.recurrence) {
+    // A last date replaces a count ("10 times"): the card offers only the date, and both at once is refused.
+    const { count: _count, until: _until, ...rest } = draft.recurrence;
+    draft.recurrence = until.trim() === "" ? (draft.recurrence.count !== undefined ? draft.recurrence : rest) : { ...rest, until: until.trim().slice(0, 10) };
+  }
   const agenda = str(data.agenda);
   if (agenda !== undefined) draft.agenda = agenda;
 

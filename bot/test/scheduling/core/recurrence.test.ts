@@ -1,4 +1,5 @@
 import { toGraphRecurrence } from "../../../src/scheduling/graph-recurrence";
+import { normaliseRecurrence } from "../../../src/scheduling/recurrence-rules";
 import { toRRule } from "../../../src/scheduling/rrule";
 
 describe("recurrence as the RRULE Webex takes", () => {
@@ -48,5 +49,35 @@ describe("recurrence as Graph's patternedRecurrence", () => {
   test("a weekly series without days or a monthly one without a date is a programming error, not a guess", () => {
     expect(() => toGraphRecurrence({ frequency: "weekly", interval: 1 }, "2026-11-24", "UTC")).toThrow(RangeError);
     expect(() => toGraphRecurrence({ frequency: "monthly", interval: 1 }, "2026-11-24", "UTC")).toThrow(RangeError);
+  });
+});
+
+describe("monthly on the nth weekday", () => {
+  const firstTuesday = { frequency: "monthly", interval: 1, daysOfWeek: ["tuesday"], weekOfMonth: 1 } as const;
+  const lastFriday = { frequency: "monthly", interval: 2, daysOfWeek: ["friday"], weekOfMonth: -1, count: 6 } as const;
+
+  test("is BYDAY with an ordinal in the RRULE, never BYMONTHDAY", () => {
+    expect(toRRule({ ...firstTuesday, daysOfWeek: [...firstTuesday.daysOfWeek] }, "Europe/Stockholm")).toBe("FREQ=MONTHLY;INTERVAL=1;BYDAY=1TU");
+    expect(toRRule({ ...lastFriday, daysOfWeek: [...lastFriday.daysOfWeek] }, "Europe/Stockholm")).toBe("FREQ=MONTHLY;INTERVAL=2;BYDAY=-1FR;COUNT=6");
+  });
+
+  test("is relativeMonthly with Graph's index", () => {
+    expect(toGraphRecurrence({ ...lastFriday, daysOfWeek: [...lastFriday.daysOfWeek] }, "2026-11-27", "Europe/Stockholm").pattern).toEqual({
+      type: "relativeMonthly",
+      interval: 2,
+      daysOfWeek: ["friday"],
+      index: "last",
+    });
+  });
+
+  test("starts on such a day: the 1st of December 2026 is its first Tuesday, the 8th is not; the 27th of November is its last Friday", () => {
+    expect(normaliseRecurrence({ ...firstTuesday, daysOfWeek: ["tuesday"] }, "2026-12-01")).toEqual({ ok: true, recurrence: { ...firstTuesday, daysOfWeek: ["tuesday"] } });
+    expect(normaliseRecurrence({ ...firstTuesday, daysOfWeek: ["tuesday"] }, "2026-12-08")).toEqual({ ok: false, problems: ["start-not-in-pattern"] });
+    expect(normaliseRecurrence({ ...lastFriday, daysOfWeek: ["friday"] }, "2026-11-27")).toMatchObject({ ok: true });
+    expect(normaliseRecurrence({ ...lastFriday, daysOfWeek: ["friday"] }, "2026-11-20")).toEqual({ ok: false, problems: ["start-not-in-pattern"] });
+  });
+
+  test("needs exactly one weekday", () => {
+    expect(normaliseRecurrence({ frequency: "monthly", interval: 1, daysOfWeek: ["monday", "tuesday"], weekOfMonth: 1 }, "2026-12-01")).toEqual({ ok: false, problems: ["invalid-days"] });
   });
 });

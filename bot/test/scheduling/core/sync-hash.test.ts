@@ -10,6 +10,14 @@ const fields: SyncedFields = {
 };
 
 describe("the sync hash", () => {
+  test("stays what it was for series stored before the nth weekday existed, and tells the nth weekday apart", () => {
+    // The value this code computed before weekOfMonth was added: a changed hash would make every
+    // stored series look edited in Outlook.
+    expect(syncHash(fields)).toBe("aee69c13180ab3f1bb7c4065dc42be186ae87314f4e634a346c3ae247f73bad5");
+    const firstTuesday: SyncedFields = { ...fields, recurrence: { frequency: "monthly", interval: 1, daysOfWeek: ["tuesday"], weekOfMonth: 1 } };
+    expect(syncHash(firstTuesday)).not.toBe(syncHash({ ...firstTuesday, recurrence: { frequency: "monthly", interval: 1, daysOfWeek: ["tuesday"], weekOfMonth: -1 } }));
+  });
+
   test("is a sha256 hex that does not change between runs", () => {
     expect(syncHash(fields)).toMatch(/^[0-9a-f]{64}$/);
     expect(syncHash(fields)).toBe(syncHash({ ...fields }));

@@ -120,6 +120,11 @@ describe("invitees, title and agenda (English)", () => {
     expect(parse("schedule sync with aiko@contoso.com, Lars tomorrow 15-16").inviteeTexts).toEqual(["aiko@contoso.com", "Lars"]);
   });
 
+  it("does not keep the date's preposition with the last name ('with Aiko on Dec 3' is Aiko)", () => {
+    expect(parse("schedule 1:1 with Aiko on Dec 3 at 14:00")).toMatchObject({ inviteeTexts: ["Aiko"], date: "2026-12-03", startTime: "14:00" });
+    expect(parse("schedule sync with Aiko and Lars by Friday 10:00").inviteeTexts).toEqual(["Aiko", "Lars"]);
+  });
+
   it("keeps a name typed with its address together ('Anna <anna.k@fabrikam.com>')", () => {
     expect(parse("schedule sync tomorrow at 15:00 with Anna <anna.k@fabrikam.com>").inviteeTexts).toEqual(["Anna <anna.k@fabrikam.com>"]);
   });

@@ -1,7 +1,7 @@
 // Building blocks the language grammars share: clock times, ranges, numbers, recurrence values.
-import type { Recurrence, Weekday } from "../../types";
-import { addDays, formatTime, localNow } from "../zone";
-import type { ReadContext, RelativePhrase, WhenPiece } from "./grammar";
+import type { Recurrence, WeekOfMonth, Weekday } from "../../types";
+import { addDays, formatDate, formatTime, isCalendarDate, localNow } from "../zone";
+import type { ReadContext, RelativePhrase, SeriesEnd, WhenPiece } from "./grammar";
 
 /** Indexed like Date#getDay: 0 = Sunday. */
 export const WEEKDAYS: readonly Weekday[] = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
@@ -170,4 +170,39 @@ export function relativePiece(text: string, r: RelativePhrase, ctx: ReadContext)
 /** A relative amount, or null when it is no sensible amount ("om 0 dagar", "in 5000 weeks"). */
 export function relative(amount: number, unit: RelativePhrase["unit"]): RelativePhrase | null {
   return Number.isFinite(amount) && amount > 0 && amount <= 1000 ? { amount, unit } : null;
+}
+
+/** Monthly on the nth weekday ("the first Tuesday", "sista fredagen", "第2月曜", "ayın son cuması"). */
+export function nthWeekdayMonthly(weekday: number | undefined, n: number | undefined, interval = 1): Recurrence | null {
+  if (weekday === undefined || n === undefined || !isWeekOfMonth(n)) return null;
+  return { frequency: "monthly", interval, daysOfWeek: [WEEKDAYS[weekday]!], weekOfMonth: n };
+}
+
+function isWeekOfMonth(n: number): n is WeekOfMonth {
+  return n === 1 || n === 2 || n === 3 || n === 4 || n === -1;
+}
+
+/** "27" → 2027, "2027" → 2027, none → undefined. */
+export function fullYear(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  return raw.length === 2 ? 2000 + n : n;
+}
+
+/** A series' last date from day, month and maybe year; null when no such date exists ("31 April"). */
+export function seriesEndOn(day: number, month: number, year?: number): SeriesEnd | null {
+  if (year === undefined) return isCalendarDate(2024, month, day) ? { kind: "monthDay", month, day } : null; // 2024: a leap year
+  return isCalendarDate(year, month, day) ? { kind: "date", date: formatDate(year, month, day) } : null;
+}
+
+/** "the end of March (2027)". */
+export function seriesEndOfMonth(month: number | undefined, year?: number): SeriesEnd | null {
+  if (month === undefined || month < 1 || month > 12) return null;
+  return year === undefined ? { kind: "monthEnd", month } : { kind: "monthEnd", month, year };
+}
+
+/** A month's number from its name by the first three letters ("mar", "March", "mars" → 3). */
+export function monthByPrefix(abbreviations: readonly string[], name: string | undefined): number | undefined {
+  const i = abbreviations.indexOf((name ?? "").slice(0, 3).toLowerCase());
+  return i < 0 ? undefined : i + 1;
 }

@@ -7,9 +7,10 @@ import { rx } from "../masked-text";
 import { collect } from "../rules";
 import { CHANNEL_INVITEE } from "../types";
 import {
-  alternation, daily, dayOfMonthPiece, interval, minutes, relative, monthly, rangePiece, readNumber, weekdayList, weekly, withPlurals,
+  alternation, daily, dayOfMonthPiece, fullYear, interval, lookup, minutes, monthByPrefix, nthWeekdayMonthly, relative, monthly, rangePiece, readNumber,
+  seriesEndOfMonth, seriesEndOn, weekdayList, weekly, withPlurals,
 } from "./common";
-import type { CountPhrase, Grammar, RelativePhrase, Rule, WhenPiece } from "./grammar";
+import type { CountPhrase, Grammar, RelativePhrase, Rule, SeriesEnd, WhenPiece } from "./grammar";
 
 const WEEKDAY = withPlurals(
   { monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4, thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6, sunday: 0, sun: 0 },
@@ -25,7 +26,20 @@ const MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const EN_UNIT: Record<string, RelativePhrase["unit"]> = { m: "minute", h: "hour", d: "day", w: "week" };
 const days = (list: string | undefined): number[] => (list ? weekdayList(list, SEP, WEEKDAY) ?? [] : []);
 
+const NTH: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, last: -1 };
+const NTH_WORD = "(first|1st|second|2nd|third|3rd|fourth|4th|last)";
+const ONE_WD = `(${alternation(Object.keys(WEEKDAY))})`;
+const OF_MONTH = "\\s+of\\s+(?:the|each|every)\\s+month\\b";
+const nth = (n: string | undefined, day: string | undefined): Recurrence | null => nthWeekdayMonthly(lookup(WEEKDAY, day), lookup(NTH, n));
+
 const recurrences: Rule<Recurrence>[] = [
+  // Before "every month": "monthly on the first Tuesday", "the last Friday of every month", "every second Monday".
+  { pattern: rx(`\\b(?:monthly|(?:every|each)\\s+month)\\s+on\\s+the\\s+${NTH_WORD}\\s+${ONE_WD}\\b(?:${OF_MONTH})?`), read: (m) => nth(m[1], m[2]) },
+  { pattern: rx(`\\b(?:on\\s+)?(?:the|every|each)\\s+${NTH_WORD}\\s+${ONE_WD}${OF_MONTH}`), read: (m) => nth(m[1], m[2]) },
+  // Not "every second Monday": that is every other Monday as often as the second of the month.
+  { pattern: rx(`\\bevery\\s+(first|1st|last)\\s+${ONE_WD}\\b`), read: (m) => nth(m[1], m[2]) },
+  // "on the first Tuesday" with no month around it: which month? The card asks.
+  { pattern: rx(`\\b(?:on\\s+)?the\\s+${NTH_WORD}\\s+${ONE_WD}\\b`), read: () => null },
   {
     // every day / every 2 weeks on Monday / every other month on the 5th / every weekday
     pattern: rx(`\\b(?:every|each)\\s+(?:(other|second|\\d+)(?:st|nd|rd|th)?\\s+)?(weekday|workday|business day|day|week|month)s?\\b(?:\\s+on\\s+(?:the\\s+)?(?:(${DAYS})|${ORD}))?`),
@@ -60,6 +74,33 @@ const counts: Rule<CountPhrase>[] = [
   },
   { pattern: rx("\\b(\\d+)\\s+(?:times|occurrences|sessions|meetings)\\b"), read: (m) => ({ times: Number(m[1]) }) },
 ];
+
+const MONTH_ABBR = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const UNTIL = "\\b(?:until|till|through|thru|ending(?:\\s+on)?|ends?\\s+on|up\\s+to\\s+and\\s+including)\\s+(?:on\\s+)?";
+const YEAR = "(?:,?\\s+(\\d{4}))?";
+
+/** "until March 31", "through 12/18", "until the end of March"; a bare "until March" is a question. */
+function seriesEnds(order: "month-day" | "day-month"): Rule<SeriesEnd>[] {
+  const month = (name: string | undefined): number => monthByPrefix(MONTH_ABBR, name) ?? 0;
+  return [
+    { pattern: rx(`${UNTIL}(?:the\\s+)?end\\s+of\\s+(${MONTHS})\\.?${YEAR}\\b`), read: (m) => seriesEndOfMonth(month(m[1]), fullYear(m[2])) },
+    {
+      pattern: rx(`${UNTIL}(?:${WD},?\\s+)?(${MONTHS})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?${YEAR}\\b(?![:.]\\d)`),
+      read: (m) => seriesEndOn(Number(m[2]), month(m[1]), fullYear(m[3])),
+    },
+    {
+      pattern: rx(`${UNTIL}(?:${WD},?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTHS})\\.?${YEAR}\\b`),
+      read: (m) => seriesEndOn(Number(m[1]), month(m[2]), fullYear(m[3])),
+    },
+    { pattern: rx(`${UNTIL}(\\d{4})-(\\d{2})-(\\d{2})\\b`), read: (m) => seriesEndOn(Number(m[3]), Number(m[2]), Number(m[1])) },
+    {
+      pattern: rx(`${UNTIL}(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?\\b`),
+      read: (m) => (order === "month-day" ? seriesEndOn(Number(m[2]), Number(m[1]), fullYear(m[3])) : seriesEndOn(Number(m[1]), Number(m[2]), fullYear(m[3]))),
+    },
+    // The start or the end of March? Ask.
+    { pattern: rx(`${UNTIL}(${MONTHS})\\.?${YEAR}\\b`), read: () => null },
+  ];
+}
 
 const T = "(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?";
 const timeRanges: Rule<WhenPiece>[] = [
@@ -97,6 +138,7 @@ const CHANNEL = rx(
 );
 
 const INVITE = rx("\\b(?:with|invite|inviting|including)\\s+(.+?)(?=\\s*(?:[:;(]|\\b(?:about|regarding|to discuss|please)\\b|$))", "iu");
+const TRAILING_PREPOSITION = /\s+(?:on|at|by|from|in|for|starting|beginning|until|till)$/i;
 const INVITEE_SEP = rx("\\s*(?:,|&|\\+|\\band\\b|\\bplus\\b)\\s*");
 
 function invitees(segment: string): { start: number; end: number; items: string[] }[] {
@@ -104,7 +146,8 @@ function invitees(segment: string): { start: number; end: number; items: string[
   if (!m) return [];
   const items = m[1]!
     .split(INVITEE_SEP)
-    .map((s) => s.trim().replace(/[.!?]+$/, ""))
+    // "with Aiko on Dec 3": the date is read already, its preposition stays behind the name.
+    .map((s) => s.trim().replace(/[.!?]+$/, "").replace(TRAILING_PREPOSITION, ""))
     .map((s) => (CHANNEL.test(s) ? CHANNEL_INVITEE : s.replace(/^the\s+/i, "")));
   return [{ start: m.index, end: m.index + m[0].length, items }];
 }
@@ -122,6 +165,7 @@ export function englishGrammar(locale: string): Grammar {
     command: rx("^\\s*(?:(?:please|pls|can you|could you|would you)\\s+)*(?:schedule|book|set up|setup|arrange|organi[sz]e|create|plan|add)\\b|\\bschedule\\b"),
     recurrences,
     counts,
+    seriesEnds: seriesEnds(englishDateOrder(locale)),
     timeRanges,
     // Read here rather than by chrono: chrono adds to a fixed offset, which is an hour off across
     // the user's DST change; relativePiece steps the real instant.

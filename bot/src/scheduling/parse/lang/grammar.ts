@@ -40,6 +40,16 @@ export interface RelativePhrase {
   unit: "minute" | "hour" | "day" | "week";
 }
 
+/**
+ * A series' last date as written ("until March 31", "t.o.m. 31 mars", "3月末まで", "31 Mart'a
+ * kadar"): a full date, a month and day (the first one on or after the series' start), or the
+ * end of a month.
+ */
+export type SeriesEnd =
+  | { kind: "date"; date: string }
+  | { kind: "monthDay"; month: number; day: number }
+  | { kind: "monthEnd"; month: number; year?: number };
+
 export type CountPhrase = { times: number } | { n: number; unit: "day" | "week" | "month" };
 
 export interface ReadContext {
@@ -59,6 +69,11 @@ export interface Grammar {
   recurrences: Rule<Recurrence>[];
   /** "for 10 weeks", "10 times": the end of a series. */
   counts: Rule<CountPhrase>[];
+  /**
+   * "until March 31": the series' last date. Read before any other date or time, so the date is
+   * not taken for the start and "till"/"まで" not for the end of a time range.
+   */
+  seriesEnds: Rule<SeriesEnd>[];
   /** "15-16", "from 3 to 4pm", "15時から16時": start time and duration. */
   timeRanges: Rule<WhenPiece>[];
   /** Read before durations: "2 timmar" in "om 2 timmar" is not a length. */

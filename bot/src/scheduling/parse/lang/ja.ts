@@ -7,8 +7,8 @@ import { PLACEHOLDER, rx } from "../masked-text";
 import { collect } from "../rules";
 import { CHANNEL_INVITEE } from "../types";
 import { addDays, weekdayOf } from "../zone";
-import { daily, dayOfMonthPiece, relative, minutes, monthly, rangePiece, weekly } from "./common";
-import type { CountPhrase, Grammar, Rule, WhenPiece } from "./grammar";
+import { daily, dayOfMonthPiece, fullYear, relative, minutes, monthly, nthWeekdayMonthly, rangePiece, seriesEndOfMonth, seriesEndOn, weekly } from "./common";
+import type { CountPhrase, Grammar, Rule, SeriesEnd, WhenPiece } from "./grammar";
 
 const WEEKDAY: Record<string, number> = { 日: 0, 月: 1, 火: 2, 水: 3, 木: 4, 金: 5, 土: 6 };
 // A weekday needs its 曜 unless a list separator follows: 毎週月・木曜; "毎週日本…" is not Sunday.
@@ -19,7 +19,16 @@ function days(list: string | undefined): number[] {
   return [...(list ?? "").matchAll(/([月火水木金土日])(?:曜日?)?/gu)].map((m) => WEEKDAY[m[1]!]!);
 }
 
+const NTH: Record<string, number> = { "1": 1, 一: 1, "2": 2, 二: 2, "3": 3, 三: 3, "4": 4, 四: 4 };
+// 第1火曜日 / 第一火曜 / 最終金曜日 / 最後の金曜
+const NTH_WD = "(?:第([1-4一二三四])|(最終|最後の))([月火水木金土日])曜日?";
+const nth = (m: RegExpExecArray): Recurrence | null => nthWeekdayMonthly(WEEKDAY[m[3]!], m[2] ? -1 : NTH[m[1]!]);
+
 const recurrences: Rule<Recurrence>[] = [
+  // Before 毎月: 毎月第1火曜日, 毎月の最終金曜日.
+  { pattern: rx(`毎月(?:の)?${NTH_WD}`, "gu"), read: nth },
+  // 第2月曜 without 毎月: which month? The card asks.
+  { pattern: rx(NTH_WD, "gu"), read: () => null },
   { pattern: rx(`毎(${WD}(?:[・、,と]?${WD})*)`, "gu"), read: (m) => weekly(days(m[1])) },
   { pattern: rx("毎平日|平日(?:は)?毎日|平日", "gu"), read: () => weekly([1, 2, 3, 4, 5]) },
   { pattern: rx("毎日", "gu"), read: () => daily() },
@@ -36,6 +45,19 @@ const counts: Rule<CountPhrase>[] = [
     pattern: rx("(\\d+)(週間|日間|か月間|ヶ月間|カ月間)", "gu"),
     read: (m) => ({ n: Number(m[1]), unit: m[2] === "週間" ? "week" : m[2] === "日間" ? "day" : "month" }),
   },
+];
+
+// 3月31日まで, 2027年3月末まで, 2027/3/31まで, 3/31まで; "3月まで" (its start or its end?) is a question.
+const MADE = "\\s*(?:まで|迄)";
+const seriesEnds: Rule<SeriesEnd>[] = [
+  { pattern: rx(`(?:(\\d{4})年)?(\\d{1,2})月(?:末|の終わり)${MADE}`, "gu"), read: (m) => seriesEndOfMonth(Number(m[2]), fullYear(m[1])) },
+  {
+    pattern: rx(`(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日(?:\\s*\\([月火水木金土日]\\))?${MADE}`, "gu"),
+    read: (m) => seriesEndOn(Number(m[3]), Number(m[2]), fullYear(m[1])),
+  },
+  { pattern: rx(`(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})${MADE}`, "gu"), read: (m) => seriesEndOn(Number(m[3]), Number(m[2]), Number(m[1])) },
+  { pattern: rx(`(?<![\\d/])(\\d{1,2})/(\\d{1,2})${MADE}`, "gu"), read: (m) => seriesEndOn(Number(m[2]), Number(m[1])) },
+  { pattern: rx(`(?:(\\d{4})年)?(\\d{1,2})月${MADE}`, "gu"), read: () => null },
 ];
 
 const T = "(午前|午後)?\\s*(\\d{1,2})(?:時(?:(\\d{1,2})分|(半))?|:(\\d{2}))";
@@ -90,6 +112,7 @@ export function japaneseGrammar(): Grammar {
     ),
     recurrences,
     counts,
+    seriesEnds,
     timeRanges,
     relatives: [
       {

@@ -8,9 +8,10 @@ import { collect } from "../rules";
 import { CHANNEL_INVITEE } from "../types";
 import { addDays } from "../zone";
 import {
-  alternation, clockPiece, daily, relative, dayOfMonthPiece, interval, minutes, monthly, rangePiece, readNumber, weekdayList, weekly, withPlurals,
+  alternation, clockPiece, daily, relative, dayOfMonthPiece, fullYear, interval, lookup, minutes, monthByPrefix, monthly, nthWeekdayMonthly, rangePiece,
+  readNumber, seriesEndOfMonth, seriesEndOn, weekdayList, weekly, withPlurals,
 } from "./common";
-import type { CountPhrase, Grammar, ReadContext, RelativePhrase, Rule, WhenPiece } from "./grammar";
+import type { CountPhrase, Grammar, ReadContext, RelativePhrase, Rule, SeriesEnd, WhenPiece } from "./grammar";
 
 const BASE_WEEKDAY = { måndag: 1, tisdag: 2, onsdag: 3, torsdag: 4, fredag: 5, lördag: 6, söndag: 0 };
 const WEEKDAY = { ...withPlurals(BASE_WEEKDAY, ["ar", "en", "arna"]), mån: 1, tis: 2, ons: 3, tors: 4, fre: 5, lör: 6, sön: 0 };
@@ -25,7 +26,18 @@ const MONTHS = "jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|juni?|juli?|aug(
 const SV_UNIT: Record<string, RelativePhrase["unit"]> = { min: "minute", tim: "hour", dag: "day", vec: "week" };
 const days = (list: string | undefined): number[] => (list ? weekdayList(list, SEP, WEEKDAY) ?? [] : []);
 
+const NTH: Record<string, number> = { första: 1, andra: 2, tredje: 3, fjärde: 4, sista: -1 };
+const NTH_WORD = "(första|andra|tredje|fjärde|sista)";
+const ONE_WD = `(${alternation(Object.keys(WEEKDAY))})`;
+const IN_MONTH = "\\s+(?:i|varje)\\s+(?:varje\\s+)?månad(?:en)?\\b";
+const nth = (n: string | undefined, day: string | undefined): Recurrence | null => nthWeekdayMonthly(lookup(WEEKDAY, day), lookup(NTH, n));
+
 const recurrences: Rule<Recurrence>[] = [
+  // Before "varje månad": "varje månad den första tisdagen", "sista fredagen i varje månad".
+  { pattern: rx(`\\b(?:(?:varje|var)\\s+månad|månadsvis)\\s+(?:på\\s+)?(?:den\\s+)?${NTH_WORD}\\s+${ONE_WD}\\b(?:${IN_MONTH})?`), read: (m) => nth(m[1], m[2]) },
+  { pattern: rx(`\\b(?:på\\s+)?(?:den\\s+)?${NTH_WORD}\\s+${ONE_WD}${IN_MONTH}`), read: (m) => nth(m[1], m[2]) },
+  // "den första tisdagen" with no month around it: which month? The card asks.
+  { pattern: rx(`\\b(?:på\\s+)?den\\s+${NTH_WORD}\\s+${ONE_WD}\\b`), read: () => null },
   {
     // varje dag / varannan vecka / var 3:e vecka på måndag / varje månad den 5:e / varje vardag
     pattern: rx(`\\b(varje|varannan|var\\s+(\\d+):?[ea]?)\\s+(vardag|dag|vecka|månad)\\b(?:\\s+(?:på\\s+)?(?:(${DAYS})|den\\s+${ORD}))?`),
@@ -60,6 +72,22 @@ const counts: Rule<CountPhrase>[] = [
     },
   },
   { pattern: rx("\\b(\\d+)\\s+(?:gånger|tillfällen|möten)\\b"), read: (m) => ({ times: Number(m[1]) }) },
+];
+
+const MONTH_ABBR = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+const UNTIL = "\\b(?:till\\s+och\\s+med|t\\.\\s?o\\.\\s?m\\.?|fram\\s+till|till|tills|sista\\s+gången)\\s+";
+const month = (name: string | undefined): number => monthByPrefix(MONTH_ABBR, name) ?? 0;
+
+/** "t.o.m. 31 mars", "till och med den 18/12", "fram till slutet av mars"; "till mars" is a question. */
+const seriesEnds: Rule<SeriesEnd>[] = [
+  { pattern: rx(`${UNTIL}(?:slutet|utgången)\\s+av\\s+(${MONTHS})(?:\\s+(\\d{4}))?\\b`), read: (m) => seriesEndOfMonth(month(m[1]), fullYear(m[2])) },
+  {
+    pattern: rx(`${UNTIL}(?:den\\s+)?(\\d{1,2})(?::e|:a)?\\s+(${MONTHS})\\.?(?:\\s+(\\d{4}))?\\b`),
+    read: (m) => seriesEndOn(Number(m[1]), month(m[2]), fullYear(m[3])),
+  },
+  { pattern: rx(`${UNTIL}(\\d{4})-(\\d{2})-(\\d{2})\\b`), read: (m) => seriesEndOn(Number(m[3]), Number(m[2]), Number(m[1])) },
+  { pattern: rx(`${UNTIL}(?:den\\s+)?(\\d{1,2})/(\\d{1,2})(?:\\s*-\\s*(\\d{4}|\\d{2}))?\\b`), read: (m) => seriesEndOn(Number(m[1]), Number(m[2]), fullYear(m[3])) },
+  { pattern: rx(`${UNTIL}(${MONTHS})(?:\\s+(\\d{4}))?\\b`), read: () => null },
 ];
 
 const T = "(\\d{1,2})(?:[:.](\\d{2}))?";
@@ -134,6 +162,7 @@ export function swedishGrammar(): Grammar {
     command: rx("^\\s*(?:(?:kan du|snälla)\\s+)*(?:boka|schemalägg|planera|skapa|lägg in|ordna)\\b(?:\\s+in\\b)?|\\bboka\\b"),
     recurrences,
     counts,
+    seriesEnds,
     timeRanges,
     relatives: [
       {

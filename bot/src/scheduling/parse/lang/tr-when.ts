@@ -15,6 +15,8 @@ const MONTH: Record<string, number> = {
   ocak: 1, şubat: 2, mart: 3, nisan: 4, mayıs: 5, haziran: 6, temmuz: 7, ağustos: 8, eylül: 9, ekim: 10, kasım: 11, aralık: 12,
 };
 export const TR_MONTHS = alternation(Object.keys(MONTH));
+/** A month's number from its name, any case ("Mart", "ŞUBAT"). */
+export const trMonth = (name: string | undefined): number | undefined => (name === undefined ? undefined : MONTH[trLower(name)]);
 const SUFFIX = "(?:'?\\p{Ll}+)?";
 const PM_WORDS = "öğleden sonra|öğleden|akşam|gece";
 const DAY_PART = `(?:(sabah|${PM_WORDS})\\s+)?`;

@@ -3,9 +3,9 @@
 import type { Recurrence } from "../../types";
 import { PLACEHOLDER, rx } from "../masked-text";
 import { CHANNEL_INVITEE } from "../types";
-import { daily, minutes, relative, monthly, rangePiece, readNumber, weekly } from "./common";
-import type { CountPhrase, Grammar, RelativePhrase, Rule, WhenPiece } from "./grammar";
-import { TR_MONTHS, TR_WD, TR_WEEKDAY, readTurkishWhen, trLower } from "./tr-when";
+import { alternation, daily, fullYear, minutes, nthWeekdayMonthly, relative, monthly, rangePiece, readNumber, seriesEndOfMonth, seriesEndOn, weekly } from "./common";
+import type { CountPhrase, Grammar, RelativePhrase, Rule, SeriesEnd, WhenPiece } from "./grammar";
+import { TR_MONTHS, TR_WD, TR_WEEKDAY, readTurkishWhen, trLower, trMonth } from "./tr-when";
 
 const NUM: Record<string, number> = { bir: 1, iki: 2, üç: 3, dört: 4, beş: 5, altı: 6, on: 10, yarım: 0.5 };
 const WD_LIST = `(${TR_WD.replace(/\((?!\?)/g, "(?:")}(?:\\s*(?:,|\\bve\\b)\\s*${TR_WD.replace(/\((?!\?)/g, "(?:")})*)`;
@@ -17,7 +17,18 @@ function days(list: string | undefined): number[] {
 
 const TR_UNIT: Record<string, RelativePhrase["unit"]> = { dakika: "minute", dk: "minute", saat: "hour", gün: "day", hafta: "week" };
 
+const NTH: Record<string, number> = { ilk: 1, birinci: 1, ikinci: 2, üçüncü: 3, dördüncü: 4, son: -1, sonuncu: -1 };
+const NTH_WORD = "(ilk|birinci|ikinci|üçüncü|dördüncü|sonuncu|son)";
+// The weekday with its possessive: "salısı", "cuması", "pazartesi(si)", "cumartesisi".
+const ONE_WD = `(${alternation(Object.keys(TR_WEEKDAY))})\\p{Ll}*`;
+const nth = (n: string | undefined, day: string | undefined): Recurrence | null =>
+  nthWeekdayMonthly(day === undefined ? undefined : TR_WEEKDAY[trLower(day)], n === undefined ? undefined : NTH[trLower(n)]);
+
 const recurrences: Rule<Recurrence>[] = [
+  // Before "her ay": "her ayın ilk salısı", "her ayın son cuması".
+  { pattern: rx(`\\bher\\s+ayın\\s+${NTH_WORD}\\s+${ONE_WD}`), read: (m) => nth(m[1], m[2]) },
+  // "ayın ilk salısı" without "her": which month? The card asks.
+  { pattern: rx(`\\bayın\\s+${NTH_WORD}\\s+${ONE_WD}`), read: () => null },
   { pattern: rx("\\bhafta\\s*içi(?:\\s+her\\s+gün)?\\b"), read: () => weekly([1, 2, 3, 4, 5]) },
   { pattern: rx("\\bher\\s+gün\\b"), read: () => daily() },
   { pattern: rx("\\bgün\\s+aşırı\\b"), read: () => daily(2) },
@@ -44,6 +55,17 @@ const counts: Rule<CountPhrase>[] = [
     pattern: rx("\\b(\\d+)\\s+(gün|hafta|ay)\\s+(?:boyunca|süreyle)\\b"),
     read: (m) => ({ n: Number(m[1]), unit: ({ gün: "day", hafta: "week", ay: "month" } as const)[trLower(m[2]!) as "gün" | "hafta" | "ay"] }),
   },
+];
+
+// "31 Mart'a kadar", "31.03.2027 tarihine kadar", "Mart sonuna kadar"; "Mart'a kadar" is a question.
+const DATIVE = "(?:'?y?[ae])?";
+const UNTIL = "(?:\\s+tarihine)?\\s+kadar\\b";
+const seriesEnds: Rule<SeriesEnd>[] = [
+  { pattern: rx(`\\b(${TR_MONTHS})(?:\\s+(\\d{4}))?(?:\\s+ayı)?(?:\\s+|')?sonuna\\s+kadar\\b`), read: (m) => seriesEndOfMonth(trMonth(m[1]), fullYear(m[2])) },
+  { pattern: rx(`\\b(\\d{1,2})\\s+(${TR_MONTHS})(?:\\s+(\\d{4}))?${DATIVE}${UNTIL}`), read: (m) => seriesEndOn(Number(m[1]), trMonth(m[2]) ?? 0, fullYear(m[3])) },
+  { pattern: rx(`\\b(\\d{4})-(\\d{2})-(\\d{2})${DATIVE}${UNTIL}`), read: (m) => seriesEndOn(Number(m[3]), Number(m[2]), Number(m[1])) },
+  { pattern: rx(`(?<![\\d.:/])\\b(\\d{1,2})[./](\\d{1,2})(?:[./](\\d{4}|\\d{2}))?${DATIVE}${UNTIL}`), read: (m) => seriesEndOn(Number(m[1]), Number(m[2]), fullYear(m[3])) },
+  { pattern: rx(`\\b(${TR_MONTHS})(?:\\s+(\\d{4}))?${DATIVE}\\s+kadar\\b`), read: () => null },
 ];
 
 const T = "(?:saat\\s+)?(\\d{1,2})(?:[:.](\\d{2}))?";
@@ -105,6 +127,7 @@ export function turkishGrammar(): Grammar {
     command: rx("\\b(?:toplantı\\s+)?(?:planla|ayarla|oluştur|kur)(?:r\\s+mısın(?:ız)?|yın|yalım)?\\s*[.!?]*\\s*$|^\\s*(?:planla|ayarla)\\b\\s*:?"),
     recurrences,
     counts,
+    seriesEnds,
     timeRanges,
     relatives: [
       {

@@ -9,6 +9,7 @@ import type { Invitee } from "../../../scheduling/types";
 import { renderCard } from "../../cards/render";
 import type { DraftRecord } from "../draft-store";
 import { formatDraftWhen } from "../format";
+import { describeSeries } from "../series-text";
 import type { SchedulingTranslate } from "../strings";
 import draftTemplate from "./draft.json";
 
@@ -52,6 +53,7 @@ export function draftCard(t: SchedulingTranslate, record: DraftRecord, options: 
       startTime: t("draft.timeLabel"),
       durationMinutes: t("draft.durationLabel"),
       recurrence: t("draft.recurrenceLabel"),
+      until: t("draft.untilLabel"),
       invitees: t("draft.invitees"),
       moreEmails: t("draft.moreEmails"),
       suggested: t("draft.suggested"),
@@ -66,7 +68,9 @@ export function draftCard(t: SchedulingTranslate, record: DraftRecord, options: 
     zone: t("draft.zone", { zone: draft.timeZone }),
     recurrence: draft.recurrence?.frequency ?? "none",
     recurrenceChoices: (["none", "daily", "weekly", "monthly"] as const).map((value) => ({ value, title: t(`draft.recurrence.${value}`) })),
-    recurrenceNote: recurrenceNote(draft.recurrence, draft.locale),
+    recurrenceNote: draft.recurrence ? describeSeries(t, draft.recurrence, draft.locale) : "",
+    hasRecurrence: draft.recurrence !== null,
+    until: draft.recurrence?.until ?? "",
     noInvitees: t("draft.noInvitees"),
     invitees: draft.invitees.map((i) => ({ text: `${inviteeLabel(t, i)} ✓` })),
     questions: draft.unresolved.map((u, index) => ({
@@ -109,7 +113,8 @@ function skippedText(t: SchedulingTranslate, s: DraftRecord["skipped"][number]):
 export function problemText(t: SchedulingTranslate, p: DraftProblem): string {
   switch (p.field) {
     case "recurrence":
-      return t("problem.recurrence");
+      // The ones the card's own fields can cause get their own words; the rest: "pick one".
+      return p.code === "start-not-in-pattern" || p.code === "until-before-start" || p.code === "count-and-until" ? t(`problem.recurrence.${p.code}`) : t("problem.recurrence");
     case "invitees":
       return p.code === "too-many" ? t("problem.invitees.too-many", { count: p.count, max: p.max }) : t("problem.invitees.unresolved");
     default: {
@@ -119,13 +124,4 @@ export function problemText(t: SchedulingTranslate, p: DraftProblem): string {
       return t(`problem.${p.field}.${p.code}` as "problem.date.missing", values);
     }
   }
-}
-
-/** "Monday" for a weekly series on Mondays, in the user's language; "" otherwise. */
-function recurrenceNote(recurrence: DraftRecord["draft"]["recurrence"], locale: string): string {
-  if (!recurrence?.daysOfWeek?.length || recurrence.frequency !== "weekly") return "";
-  const order = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-  // 2024-01-01 was a Monday: day n of that week names weekday n.
-  const names = recurrence.daysOfWeek.map((d) => new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + order.indexOf(d)))));
-  return names.join(", ");
 }

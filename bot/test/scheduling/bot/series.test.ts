@@ -1,0 +1,68 @@
+/**
+ * Series the user describes in words — "the first Tuesday of every month", "until June 30" —
+ * through the real bot over HTTP against the sandbox: what the draft card says, and what lands in
+ * Outlook (Graph's patternedRecurrence) and in Webex (the RRULE).
+ */
+import { userByLocal } from "../../../../sandbox/tenant";
+import { cardText, startBotHarness, type BotHarness } from "../../support/bot-harness";
+import { actionData, cardOf, input, links } from "./cards";
+
+describe("series with a last date and on the nth weekday of the month", () => {
+  let h: BotHarness;
+  beforeAll(async () => {
+    h = await startBotHarness();
+  });
+  afterAll(() => h?.close());
+
+  async function draftFor(text: string, options: Parameters<BotHarness["say"]>[1] = {}) {
+    const card = cardOf((await h.say(text, options))[0]);
+    return { card, draftId: String(actionData(card, "draft.schedule").draftId) };
+  }
+
+  it("shows 'the first Tuesday … until' on the card and writes relativeMonthly to Outlook and BYDAY=1TU;UNTIL to Webex", async () => {
+    const lars = userByLocal(h.sandbox.tenant, "lars.berg");
+    const { card, draftId } = await draftFor("schedule Roadmap planning with Aiko monthly on the first Tuesday at 10am for 30 min until June 30");
+    expect(cardText(card)).toMatch(/Every month on the first Tuesday · until Jun 30, 20\d\d/);
+    expect(input(card, "recurrence")?.value).toBe("monthly");
+    const until = String(input(card, "repeatUntil")?.value);
+    expect(until).toMatch(/^20\d\d-06-30$/);
+    const date = String(input(card, "date")?.value);
+    const start = new Date(`${date}T00:00:00Z`);
+    expect(start.getUTCDay()).toBe(2);
+    expect(start.getUTCDate()).toBeLessThanOrEqual(7);
+
+    const res = await h.invoke("draft.schedule", { draftId });
+    expect(links(res.body.value)["Join"]).toBeDefined();
+    const meeting = h.sandbox.webex.meetings.list().find((m) => m.title === "Roadmap planning");
+    expect(meeting?.recurrence).toMatch(/^FREQ=MONTHLY;INTERVAL=1;BYDAY=1TU;UNTIL=\d{8}T\d{6}Z$/);
+    const event = h.sandbox.graph.state.events(lars.id).find((e) => e.subject === "Roadmap planning");
+    expect(event?.type).toBe("seriesMaster");
+    expect(event?.recurrence).toMatchObject({
+      pattern: { type: "relativeMonthly", interval: 1, daysOfWeek: ["tuesday"], index: "first" },
+      range: { type: "endDate", startDate: date, endDate: until },
+    });
+  });
+
+  it("takes a last date typed on the card, and says so in the user's language", async () => {
+    const lars = userByLocal(h.sandbox.tenant, "lars.berg");
+    const { card, draftId } = await draftFor("boka Fredagsfika sista fredagen i varje månad kl 15 i 30 minuter", { locale: "sv-SE" });
+    expect(cardText(card)).toContain("Den sista fredagen varje månad");
+    const [year] = String(input(card, "date")?.value).split("-");
+    const lastDate = `${Number(year) + 1}-03-31`;
+    const checked = await h.invoke("draft.update", { draftId, repeatUntil: lastDate }, { locale: "sv-SE" });
+    expect(cardText(checked.body.value)).toMatch(/Den sista fredagen varje månad · till och med 31 mars \d{4}/);
+    await h.invoke("draft.schedule", { draftId, repeatUntil: lastDate }, { locale: "sv-SE" });
+    const event = h.sandbox.graph.state.events(lars.id).find((e) => e.subject === "Fredagsfika");
+    expect(event?.recurrence).toMatchObject({ pattern: { type: "relativeMonthly", index: "last", daysOfWeek: ["friday"] }, range: { type: "endDate", endDate: lastDate } });
+  });
+
+  it("says why when the date moved off the series' day, instead of 'pick one'", async () => {
+    const { card, draftId } = await draftFor("schedule Review monthly on the first Tuesday at 10am for 30 min");
+    const date = new Date(`${String(input(card, "date")?.value)}T00:00:00Z`);
+    const wednesday = new Date(date.getTime() + 86_400_000).toISOString().slice(0, 10);
+    const res = await h.invoke("draft.schedule", { draftId, date: wednesday });
+    const text = cardText(res.body.value);
+    expect(text).toContain("The date isn't one of the series' days");
+    expect(h.sandbox.webex.meetings.list().some((m) => m.title === "Review")).toBe(false);
+  });
+});
