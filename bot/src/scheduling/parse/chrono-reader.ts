@@ -7,7 +7,7 @@ import type { Chrono, ParsedComponents } from "chrono-node";
 import type { DayRef, ReadContext, WhenPiece } from "./lang/grammar";
 import { hhmm, isAmbiguousHour } from "./lang/common";
 import type { MaskedText } from "./masked-text";
-import { formatDate, isCalendarDate } from "./zone";
+import { formatDate, isCalendarDate, localNow, splitDate } from "./zone";
 
 export interface ChronoReadOptions {
   /** English: a bare "at 3" is morning or afternoon — ask, don't guess. */
@@ -38,6 +38,15 @@ export function readWithChrono(chrono: Chrono, text: MaskedText, ctx: ReadContex
     // A result with nothing certain (chrono's "övermorgon" in 2.10) is left for the leftovers check.
     if (day === undefined && !r.start.isCertain("hour")) continue;
     text.take(r.index, r.index + r.text.length);
+    if (piece.time && r.start.isCertain("timezoneOffset")) {
+      // "3pm EST": the card shows the user's own zone, so the time moves there (and maybe the day).
+      const moved = inUserZone(piece, r.start.get("timezoneOffset") ?? 0, ctx);
+      if (moved === null) {
+        ctx.problems.push({ field: "time", text: piece.text });
+        continue;
+      }
+      Object.assign(piece, moved);
+    }
     if (piece.day || piece.time) pieces.push(piece);
   }
   return pieces;
@@ -63,4 +72,18 @@ function dayOf(c: ParsedComponents, ctx: ReadContext): DayRef | null | undefined
 function hourText(text: string, hour: number): string {
   const m = new RegExp(`(?<!\\d)(0?${hour % 12 || 12}|${hour})(?!\\d)`).exec(text);
   return m?.[1] ?? String(hour);
+}
+
+/**
+ * A time written in another zone ("15:00 UTC") as the user's wall clock. Needs the date to know
+ * the user's offset that day; a weekday or a bare time in another zone ("Friday 3pm EST") is
+ * left for the card (null) unless the two zones agree right now.
+ */
+function inUserZone(piece: WhenPiece, offsetMinutes: number, ctx: ReadContext): Pick<WhenPiece, "day" | "time"> | null {
+  const [hour, minute] = piece.time!.split(":").map(Number) as [number, number];
+  const date = piece.day?.kind === "date" ? piece.day.date : undefined;
+  if (date === undefined) return offsetMinutes === ctx.now.offsetMinutes ? { time: piece.time } : null;
+  const [y, m, d] = splitDate(date);
+  const local = localNow(ctx.timeZone, new Date(Date.UTC(y, m - 1, d, hour, minute) - offsetMinutes * 60_000));
+  return { day: { kind: "date", date: local.date }, time: local.time };
 }

@@ -79,8 +79,10 @@ export function rangePiece(text: string, start: ClockParts, end: ClockParts, twe
   if (!startMer && endMer && sh <= 12) startMer = later(clockMinutes(sh, sm, endMer), clockMinutes(eh, em, endMer)) ? endMer : flip(endMer);
   else if (startMer && !endMer && eh <= 12) endMer = later(clockMinutes(sh, sm, startMer), clockMinutes(eh, em, startMer)) ? startMer : flip(startMer);
   const s = clockMinutes(sh, sm, startMer);
-  const e = clockMinutes(eh, em, endMer);
+  let e = clockMinutes(eh, em, endMer);
   if (s === undefined || e === undefined) return undefined;
+  // "12:30-1:30", "11-1" on a 12 h clock: the end is in the afternoon, not 13 hours later.
+  if (twelveHour && !startMer && !endMer && e < s && eh >= 1 && eh <= 12 && e + 720 > s) e += 720;
   if (twelveHour && !startMer && isAmbiguousHour(start.hour)) return null;
   const duration = minutes((e - s + 24 * 60) % (24 * 60));
   if (duration === null) return null;

@@ -6,8 +6,9 @@ import { readWithChrono } from "../chrono-reader";
 import { rx } from "../masked-text";
 import { collect } from "../rules";
 import { CHANNEL_INVITEE } from "../types";
+import { addDays, weekdayOf } from "../zone";
 import {
-  alternation, daily, dayOfMonthPiece, fullYear, interval, lookup, minutes, monthByPrefix, nthWeekdayMonthly, relative, monthly, rangePiece, readNumber,
+  alternation, clockMinutes, daily, dayOfMonthPiece, fullYear, hhmm, interval, isAmbiguousHour, lookup, meridiemOf, minutes, monthByPrefix, nthWeekdayMonthly, relative, monthly, rangePiece, readNumber,
   seriesEndOfMonth, seriesEndOn, weekdayList, weekly, withPlurals,
 } from "./common";
 import type { CountPhrase, Grammar, RelativePhrase, Rule, SeriesEnd, WhenPiece } from "./grammar";
@@ -102,6 +103,32 @@ function seriesEnds(order: "month-day" | "day-month"): Rule<SeriesEnd>[] {
   ];
 }
 
+const HOUR_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+
+/** "half past two", "a quarter to 3pm": chrono reads neither (and takes "3pm" out of the second). */
+const clockPhrases: Rule<WhenPiece>[] = [
+  {
+    pattern: rx(
+      `\\b(?:at\\s+)?(?:a\\s+)?(half|quarter)\\s+(past|after|to|before)\\s+(\\d{1,2}(?![\\d:.])|(?:${alternation(Object.keys(HOUR_WORDS))})\\b)(?:\\s*(a\\.?m\\.?|p\\.?m\\.?))?`,
+    ),
+    read: (m) => {
+      const half = m[1]!.toLowerCase() === "half";
+      const before = /^(?:to|before)$/i.test(m[2]!);
+      if (half && before) return undefined;
+      const hour = lookup(HOUR_WORDS, m[3]) ?? Number(m[3]);
+      const meridiem = meridiemOf(m[4]);
+      const base = clockMinutes(hour, 0, meridiem);
+      // Morning or afternoon is a question for the card, as for a bare "at 2".
+      if (base === undefined || (!meridiem && isAmbiguousHour(String(hour)))) return null;
+      return { text: m[0].trim(), time: hhmm((base + (before ? -15 : half ? 30 : 15) + 1440) % 1440) };
+    },
+  },
+];
+
+// "next week Tuesday", "Tuesday of next week": that Tuesday. "next week" alone: which day? Ask.
+const NEXT_WEEK_DAY = rx(`\\bnext\\s+week(?:\\s+on)?\\s+(${WD})\\b|\\b(?:on\\s+)?(${WD})\\s+(?:of\\s+)?next\\s+week\\b`);
+const VAGUE_DAY = rx("\\b(?:next|this|coming|the\\s+coming)\\s+(?:week|month)\\b|\\blater\\s+this\\s+week\\b");
+
 const T = "(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?";
 const timeRanges: Rule<WhenPiece>[] = [
   {
@@ -178,7 +205,17 @@ export function englishGrammar(locale: string): Grammar {
     ],
     durations,
     readWhen(text, ctx) {
-      const pieces = readWithChrono(parser, text, ctx, { twelveHour: true });
+      const pieces = collect(text, clockPhrases, ctx.problems, "time").map((f) => f.value);
+      text.scan(NEXT_WEEK_DAY, (m) => {
+        const nextMonday = addDays(ctx.now.date, 7 - ((weekdayOf(ctx.now.date) + 6) % 7));
+        pieces.push({ text: m[0].trim(), day: { kind: "weekday", weekday: lookup(WEEKDAY, m[1] ?? m[2]) ?? 1, earliest: nextMonday } });
+        return true;
+      });
+      text.scan(VAGUE_DAY, (m) => {
+        ctx.problems.push({ field: "date", text: m[0].trim() });
+        return true;
+      });
+      pieces.push(...readWithChrono(parser, text, ctx, { twelveHour: true }));
       return [...pieces, ...collect(text, ordinals, ctx.problems, "date").map((f) => f.value)];
     },
     leftovers: [
@@ -193,7 +230,7 @@ export function englishGrammar(locale: string): Grammar {
       rx("^\\s*(?:a|an|new)\\s+"),
       rx("\\bwebex\\b(?:\\s+(?:meeting|call|session))?"),
       rx("^(?:\\s*(?:\\b(?:and|or|at|on|for|from|to|in|by|please|with|it|starting|beginning)\\b|[,.;:–—-]))+"),
-      rx("(?:(?:\\b(?:and|or|at|on|for|from|to|in|by|please|with|it|starting|beginning)\\b|[,.;:–—-])\\s*)+$"),
+      rx("(?:(?:\\b(?:and|or|at|on|for|from|to|in|by|please|with|it|starting|beginning|the|of)\\b|[,.;:–—-])\\s*)+$"),
     ],
     emptyTitle: rx("^(?:(?:a|an|the)\\s+)?(?:meeting|call|session|webex)s?$", "iu"),
   };

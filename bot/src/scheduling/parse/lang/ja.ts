@@ -69,7 +69,7 @@ const timeRanges: Rule<WhenPiece>[] = [
         m[0],
         { hour: m[2], minute: m[3] ?? (m[4] ? "30" : m[5]), meridiem: m[1] },
         { hour: m[7], minute: m[8] ?? (m[9] ? "30" : m[10]), meridiem: m[6] },
-        false,
+        true,
       ),
   },
 ];
@@ -133,14 +133,15 @@ export function japaneseGrammar(): Grammar {
         pieces.push({ text: m[0], day: { kind: "weekday", weekday: WEEKDAY[m[2]!]!, earliest: m[1] === "来週" ? nextMonday : ctx.now.date } });
         return true;
       });
-      pieces.push(...readWithChrono(chrono.ja.casual, text, ctx, { twelveHour: false }));
+      // "3時" without 午前/午後 is three at night or in the afternoon: the card asks (15時 does not).
+      pieces.push(...readWithChrono(chrono.ja.casual, text, ctx, { twelveHour: true }));
       pieces.push(...collect(text, ordinals, ctx.problems, "date").map((f) => f.value));
       return pieces;
     },
     leftovers: [
       { field: "recurrence", pattern: rx("毎[^\\s、。,]{0,4}", "gu") },
       { field: "time", pattern: rx("(?:午前|午後)?\\d+時(?:\\d+分|半)?|\\d{1,2}:\\d{2}", "gu") },
-      { field: "date", pattern: rx("\\d+月(?:\\d+日)?|\\d+日(?!間)", "gu") },
+      { field: "date", pattern: rx("\\d+月(?:\\d+日)?|\\d+日(?!間)|(?:来週|今週|再来週|来月|今月)", "gu") },
     ],
     invitees,
     filler: [

@@ -8,7 +8,7 @@ import { collect } from "../rules";
 import { CHANNEL_INVITEE } from "../types";
 import { addDays } from "../zone";
 import {
-  alternation, clockPiece, daily, relative, dayOfMonthPiece, fullYear, interval, lookup, minutes, monthByPrefix, monthly, nthWeekdayMonthly, rangePiece,
+  alternation, clockPiece, daily, hhmm, isAmbiguousHour, relative, dayOfMonthPiece, fullYear, interval, lookup, minutes, monthByPrefix, monthly, nthWeekdayMonthly, rangePiece,
   readNumber, seriesEndOfMonth, seriesEndOn, weekdayList, weekly, withPlurals,
 } from "./common";
 import type { CountPhrase, Grammar, ReadContext, RelativePhrase, Rule, SeriesEnd, WhenPiece } from "./grammar";
@@ -129,6 +129,25 @@ const casual: { pattern: RegExp; read: (m: RegExpExecArray, ctx: ReadContext) =>
   { pattern: rx(`\\b(?:i\\s*dag|idag)\\b${DAY_PART}`), read: relativeDay(0) },
 ];
 
+const SV_HOUR: Record<string, number> = { ett: 1, en: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, elva: 11, tolv: 12 };
+
+/** "halv tre" (2.30), "kvart i tre" (2.45), "kvart över tre" (3.15): chrono reads none of them. */
+const clockPhrases: Rule<WhenPiece>[] = [
+  {
+    pattern: rx(`(?:\\b(?:kl\\.?|klockan)\\s*)?\\b(halv|kvart\\s+i|kvart\\s+över|kvart\\s+efter)\\s+(\\d{1,2}(?![\\d:.])|(?:${alternation(Object.keys(SV_HOUR))})\\b)`),
+    read: (m) => {
+      const hour = lookup(SV_HOUR, m[2]) ?? Number(m[2]);
+      if (!Number.isInteger(hour) || hour < 1 || hour > 24) return null;
+      const kind = m[1]!.toLowerCase().replace(/\\s+/g, " ");
+      let t = hour * 60 + (kind === "halv" ? -30 : kind === "kvart i" ? -15 : 15);
+      if (hour <= 12 && t < 60) t += 720; // "halv ett" is 12.30
+      // A 12 h phrase: "halv tre" is 02.30 or 14.30 — the card asks, as for a bare "kl 3" in English.
+      if (hour <= 12 && isAmbiguousHour(String(Math.floor(t / 60)))) return null;
+      return { text: m[0].trim(), time: hhmm(t % 1440) };
+    },
+  },
+];
+
 const clocks: Rule<WhenPiece>[] = [
   { pattern: rx("\\b(?:kl\\.?|klockan)\\s*(\\d{1,2})(?:[:.](\\d{2}))?\\b"), read: (m) => clockPiece(m[0].trim(), m[1], m[2]) },
   { pattern: rx("(?<![\\d:.])\\b(\\d{1,2}):(\\d{2})\\b(?![:\\d])"), read: (m) => clockPiece(m[0].trim(), m[1], m[2]) },
@@ -179,6 +198,7 @@ export function swedishGrammar(): Grammar {
           return true;
         });
       }
+      pieces.push(...collect(text, clockPhrases, ctx.problems, "time").map((f) => f.value));
       pieces.push(...collect(text, clocks, ctx.problems, "time").map((f) => f.value));
       pieces.push(...readWithChrono(chrono.sv.casual, text, ctx, { twelveHour: false }));
       pieces.push(...collect(text, ordinals, ctx.problems, "date").map((f) => f.value));
@@ -187,7 +207,7 @@ export function swedishGrammar(): Grammar {
     leftovers: [
       { field: "recurrence", pattern: rx("\\b(?:varje|varannan)\\s+\\S+") },
       { field: "time", pattern: rx("\\b(?:kl\\.?|klockan)\\s*\\S*|\\b\\d{1,2}[:.]\\d{2}\\b") },
-      { field: "date", pattern: rx(`\\b\\d{1,3}\\s+(?:${MONTHS})\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b`) },
+      { field: "date", pattern: rx(`\\b\\d{1,3}\\s+(?:${MONTHS})\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b|\\b(?:i\\s+)?(?:nästa|denna|den\\s+här)\\s+(?:vecka|månad)\\b`) },
     ],
     invitees,
     filler: [

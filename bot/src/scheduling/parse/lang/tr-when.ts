@@ -54,7 +54,7 @@ const DATES: Rule<WhenPiece>[] = [
   { pattern: rx("(?<![\\d.:/])\\b(\\d{1,2})/(\\d{1,2})\\b(?![./]\\d)"), read: (m) => calendar(m[0], Number(m[1]), Number(m[2]), undefined) },
   { pattern: rx(`\\bayın\\s+(\\d{1,3})${SUFFIX}`), read: (m) => dayOfMonthPiece(m[0], m[1]) },
 ];
-const WEEKDAY = rx(`\\b(?:(gelecek|önümüzdeki|haftaya|bu)\\s+)?${TR_WD}\\b`);
+const WEEKDAY = rx(`\\b(?:((?:gelecek|önümüzdeki)\\s+hafta(?:nın)?|gelecek|önümüzdeki|haftaya|bu)\\s+)?${TR_WD}\\b`);
 const LOC = "(?:'?[dt][ae])?";
 const CLOCKS: Rule<WhenPiece>[] = [
   { pattern: rx(`${DAY_PART}\\bsaat\\s+(\\d{1,2})(?:[:.](\\d{2}))?${LOC}\\b`), read: (m) => clock(m[0], m[1], m[2], m[3]) },
@@ -76,7 +76,7 @@ export function readTurkishWhen(text: MaskedText, ctx: ReadContext): WhenPiece[]
     const weekday = TR_WEEKDAY[trLower(m[2]!)] ?? 0;
     const mod = m[1] ? trLower(m[1]) : "";
     const nextMonday = addDays(ctx.now.date, 7 - ((weekdayOf(ctx.now.date) + 6) % 7));
-    const earliest = mod === "haftaya" ? nextMonday : mod === "gelecek" || mod === "önümüzdeki" ? addDays(ctx.now.date, 1) : ctx.now.date;
+    const earliest = mod === "haftaya" || mod.includes("hafta") ? nextMonday : mod === "gelecek" || mod === "önümüzdeki" ? addDays(ctx.now.date, 1) : ctx.now.date;
     pieces.push({ text: m[0], day: { kind: "weekday", weekday, earliest } });
     return true;
   });

@@ -140,7 +140,7 @@ export function turkishGrammar(): Grammar {
     leftovers: [
       { field: "recurrence", pattern: rx("\\bher\\s+\\S+") },
       { field: "time", pattern: rx("\\bsaat\\s+\\S+|\\b\\d{1,2}[:.]\\d{2}\\b(?![./]\\d)|\\b\\d{1,2}'[dt][ae]\\b") },
-      { field: "date", pattern: rx(`\\b\\d{1,3}\\s+(?:${TR_MONTHS})\\S*|\\bayın\\s+\\S+|\\b\\d{1,2}[./]\\d{1,2}(?:[./]\\d{2,4})?\\b`) },
+      { field: "date", pattern: rx(`\\b\\d{1,3}\\s+(?:${TR_MONTHS})\\S*|\\bayın\\s+\\S+|\\b(?:gelecek|önümüzdeki|bu)\\s+(?:hafta|ay)\\b|\\bhaftaya\\b|\\b\\d{1,2}[./]\\d{1,2}(?:[./]\\d{2,4})?\\b`) },
     ],
     invitees,
     filler: [
