@@ -5,6 +5,8 @@
  * everything the request set (interval, days, which weekday of the month, the end), so what Outlook
  * and Webex get is what the user read.
  */
+import { normaliseRecurrence } from "../../scheduling/recurrence-rules";
+import { parseLocalDate } from "../../scheduling/time";
 import type { Recurrence, Weekday } from "../../scheduling/types";
 import { safeLocale } from "./format";
 import type { SchedulingStringKey, SchedulingTranslate } from "./strings";
@@ -12,7 +14,11 @@ import type { SchedulingStringKey, SchedulingTranslate } from "./strings";
 // 2024-01-01 was a Monday: day n of that week names weekday n.
 const ORDER: readonly Weekday[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-export function describeSeries(t: SchedulingTranslate, r: Recurrence, locale: string): string {
+export function describeSeries(t: SchedulingTranslate, written: Recurrence, locale: string, startDate: string | null): string {
+  // With a start date the series is described as it will be sent: "weekly" picked on the card
+  // repeats on the start's weekday, "monthly" on its day of the month.
+  const normalised = startDate !== null && parseLocalDate(startDate) ? normaliseRecurrence(written, startDate) : undefined;
+  const r = normalised?.ok ? normalised.recurrence : written;
   const safe = safeLocale(locale);
   const many = r.interval > 1;
   const n = r.interval;

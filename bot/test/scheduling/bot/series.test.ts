@@ -33,6 +33,7 @@ describe("series with a last date and on the nth weekday of the month", () => {
 
     const res = await h.invoke("draft.schedule", { draftId });
     expect(links(res.body.value)["Join"]).toBeDefined();
+    expect(cardText(res.body.value)).toMatch(/Every month on the first Tuesday · until Jun 30, 20\d\d/);
     const meeting = h.sandbox.webex.meetings.list().find((m) => m.title === "Roadmap planning");
     expect(meeting?.recurrence).toMatch(/^FREQ=MONTHLY;INTERVAL=1;BYDAY=1TU;UNTIL=\d{8}T\d{6}Z$/);
     const event = h.sandbox.graph.state.events(lars.id).find((e) => e.subject === "Roadmap planning");
@@ -54,6 +55,18 @@ describe("series with a last date and on the nth weekday of the month", () => {
     await h.invoke("draft.schedule", { draftId, repeatUntil: lastDate }, { locale: "sv-SE" });
     const event = h.sandbox.graph.state.events(lars.id).find((e) => e.subject === "Fredagsfika");
     expect(event?.recurrence).toMatchObject({ pattern: { type: "relativeMonthly", index: "last", daysOfWeek: ["friday"] }, range: { type: "endDate", endDate: lastDate } });
+  });
+
+  it("describes a series picked on the card as it will be sent: on the start's day of the month or weekday", async () => {
+    const { card, draftId } = await draftFor("schedule Retro tomorrow 10:00 for 30 min");
+    const date = String(input(card, "date")?.value);
+    expect(input(card, "repeatUntil")).toBeUndefined();
+    const monthly = await h.invoke("draft.update", { draftId, recurrence: "monthly" });
+    expect(cardText(monthly.body.value)).toContain(`Every month on day ${Number(date.slice(8))}`);
+    expect(input(monthly.body.value, "repeatUntil")).toBeDefined();
+    const weekly = await h.invoke("draft.update", { draftId, recurrence: "weekly" });
+    const weekday = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+    expect(cardText(weekly.body.value)).toContain(`Every week on ${weekday}`);
   });
 
   it("says why when the date moved off the series' day, instead of 'pick one'", async () => {

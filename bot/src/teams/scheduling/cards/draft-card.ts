@@ -68,7 +68,7 @@ export function draftCard(t: SchedulingTranslate, record: DraftRecord, options: 
     zone: t("draft.zone", { zone: draft.timeZone }),
     recurrence: draft.recurrence?.frequency ?? "none",
     recurrenceChoices: (["none", "daily", "weekly", "monthly"] as const).map((value) => ({ value, title: t(`draft.recurrence.${value}`) })),
-    recurrenceNote: draft.recurrence ? describeSeries(t, draft.recurrence, draft.locale) : "",
+    recurrenceNote: draft.recurrence ? describeSeries(t, draft.recurrence, draft.locale, draft.date) : "",
     hasRecurrence: draft.recurrence !== null,
     until: draft.recurrence?.until ?? "",
     noInvitees: t("draft.noInvitees"),

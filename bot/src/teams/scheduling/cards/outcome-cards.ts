@@ -8,6 +8,7 @@ import type { ScheduleError } from "../../../scheduling/errors";
 import type { ScheduledMeeting } from "../../../scheduling/types";
 import { renderCard } from "../../cards/render";
 import { formatRange } from "../format";
+import { describeSeries } from "../series-text";
 import type { SchedulingTranslate } from "../strings";
 import announceTemplate from "./announce.json";
 import noticeTemplate from "./notice.json";
@@ -19,6 +20,7 @@ export function scheduledCard(t: SchedulingTranslate, result: ScheduledMeeting, 
   return renderCard(scheduledTemplate, {
     headline: t("done.title"),
     summary: `**${result.title}** · ${when} (${result.timeZone}) · Webex`,
+    series: result.recurrence ? describeSeries(t, result.recurrence, locale, null) : "",
     invitees: inviteeNames.join(", "),
     details,
     joinTitle: t("done.join"),
@@ -41,7 +43,12 @@ export function scheduledCard(t: SchedulingTranslate, result: ScheduledMeeting, 
 
 export function announceCard(t: SchedulingTranslate, result: ScheduledMeeting, locale: string, organizer: string): Attachment {
   const when = formatRange(new Date(result.start), new Date(result.end), locale, result.timeZone);
-  return renderCard(announceTemplate, { text: t("announce.text", { organizer, title: result.title, when: `${when} (${result.timeZone})` }), joinTitle: t("done.join"), joinUrl: result.webex.webLink });
+  const series = result.recurrence ? ` · ${describeSeries(t, result.recurrence, locale, null)}` : "";
+  return renderCard(announceTemplate, {
+    text: t("announce.text", { organizer, title: result.title, when: `${when} (${result.timeZone})${series}` }),
+    joinTitle: t("done.join"),
+    joinUrl: result.webex.webLink,
+  });
 }
 
 export interface NoticeButtons {
