@@ -99,3 +99,28 @@ describe("monthly on the nth weekday", () => {
     expect(ja("第2月曜10時 面談").problems).toContainEqual({ field: "recurrence", text: "第2月曜" });
   });
 });
+
+describe("a range of weekdays is a series on each of them", () => {
+  const monFri: Recurrence = weekly(["monday", "tuesday", "wednesday", "thursday", "friday"]);
+  const monThu: Recurrence = weekly(["monday", "tuesday", "wednesday", "thursday"]);
+  it.each<[string, (t: string) => ReturnType<typeof en>, string, Recurrence]>([
+    ["Mon-Fri", en, "schedule standup Mon-Fri at 9:15", monFri],
+    ["every Monday to Thursday", en, "schedule standup every Monday to Thursday at 9:15", monThu],
+    ["weekdays", en, "schedule standup weekdays at 9:15", monFri],
+    ["mån-fre", sv, "boka morgonmöte mån-fre kl 9:15", monFri],
+    ["varje måndag till torsdag", sv, "boka morgonmöte varje måndag till torsdag kl 9:15", monThu],
+    ["月〜金", ja, "月〜金 9時15分 朝会", monFri],
+    ["毎週月曜から木曜", ja, "毎週月曜から木曜 9時15分 朝会", monThu],
+    ["pazartesi-cuma", tr, "pazartesi-cuma saat 09:15'te toplantı planla", monFri],
+    ["pazartesiden perşembeye kadar", tr, "pazartesiden perşembeye kadar saat 09:15'te toplantı planla", monThu],
+  ])("reads %s", (_name, parse, text, recurrence) => {
+    const r = parse(text);
+    expect(r.recurrence).toEqual(recurrence);
+    // Monday 09:00 in Stockholm: 09:15 today is still ahead; in Tokyo (17:00) and Istanbul (11:00) it is tomorrow.
+    expect(r).toMatchObject({ date: parse === ja || parse === tr ? "2026-11-24" : "2026-11-23", startTime: "09:15", problems: [] });
+  });
+
+  it("asks about a range that runs backwards", () => {
+    expect(en("schedule offsite Fri-Mon at 9:00").problems).toContainEqual({ field: "recurrence", text: "Fri-Mon" });
+  });
+});

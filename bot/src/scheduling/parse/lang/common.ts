@@ -208,3 +208,11 @@ export function monthByPrefix(abbreviations: readonly string[], name: string | u
   const i = abbreviations.indexOf((name ?? "").slice(0, 3).toLowerCase());
   return i < 0 ? undefined : i + 1;
 }
+
+/** "Mon-Fri", "måndag till fredag", "月〜金": weekly on the days between; null when it runs backwards (Fri-Mon). */
+export function weekdayRange(from: number | undefined, to: number | undefined): Recurrence | null {
+  if (from === undefined || to === undefined) return null;
+  const [start, end] = [(from + 6) % 7, (to + 6) % 7]; // Monday = 0
+  if (end <= start) return null;
+  return weekly(Array.from({ length: end - start + 1 }, (_, i) => (start + i + 1) % 7));
+}

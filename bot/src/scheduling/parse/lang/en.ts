@@ -9,7 +9,7 @@ import { CHANNEL_INVITEE } from "../types";
 import { addDays, weekdayOf } from "../zone";
 import {
   alternation, clockMinutes, daily, dayOfMonthPiece, fullYear, hhmm, interval, isAmbiguousHour, lookup, meridiemOf, minutes, monthByPrefix, nthWeekdayMonthly, relative, monthly, rangePiece, readNumber,
-  seriesEndOfMonth, seriesEndOn, weekdayList, weekly, withPlurals,
+  seriesEndOfMonth, seriesEndOn, weekdayList, weekdayRange, weekly, withPlurals,
 } from "./common";
 import type { CountPhrase, Grammar, RelativePhrase, Rule, SeriesEnd, WhenPiece } from "./grammar";
 
@@ -39,6 +39,9 @@ const recurrences: Rule<Recurrence>[] = [
   { pattern: rx(`\\b(?:on\\s+)?(?:the|every|each)\\s+${NTH_WORD}\\s+${ONE_WD}${OF_MONTH}`), read: (m) => nth(m[1], m[2]) },
   // Not "every second Monday": that is every other Monday as often as the second of the month.
   { pattern: rx(`\\bevery\\s+(first|1st|last)\\s+${ONE_WD}\\b`), read: (m) => nth(m[1], m[2]) },
+  // "Mon-Fri", "every Monday to Thursday": a series on each of those days.
+  { pattern: rx(`\\b(?:(?:every|each)\\s+)?(${WD})\\s*(?:-|–|\\bto\\b|\\bthrough\\b|\\bthru\\b)\\s*(${WD})\\b`), read: (m) => weekdayRange(lookup(WEEKDAY, m[1]), lookup(WEEKDAY, m[2])) },
+  { pattern: rx("\\b(?:on\\s+)?weekdays\\b"), read: () => weekly([1, 2, 3, 4, 5]) },
   // "on the first Tuesday" with no month around it: which month? The card asks.
   { pattern: rx(`\\b(?:on\\s+)?the\\s+${NTH_WORD}\\s+${ONE_WD}\\b`), read: () => null },
   {

@@ -7,7 +7,7 @@ import { PLACEHOLDER, rx } from "../masked-text";
 import { collect } from "../rules";
 import { CHANNEL_INVITEE } from "../types";
 import { addDays, weekdayOf } from "../zone";
-import { daily, dayOfMonthPiece, fullYear, relative, minutes, monthly, nthWeekdayMonthly, rangePiece, seriesEndOfMonth, seriesEndOn, weekly } from "./common";
+import { daily, dayOfMonthPiece, fullYear, relative, minutes, monthly, nthWeekdayMonthly, rangePiece, seriesEndOfMonth, seriesEndOn, weekdayRange, weekly } from "./common";
 import type { CountPhrase, Grammar, Rule, SeriesEnd, WhenPiece } from "./grammar";
 
 const WEEKDAY: Record<string, number> = { 日: 0, 月: 1, 火: 2, 水: 3, 木: 4, 金: 5, 土: 6 };
@@ -27,6 +27,11 @@ const nth = (m: RegExpExecArray): Recurrence | null => nthWeekdayMonthly(WEEKDAY
 const recurrences: Rule<Recurrence>[] = [
   // Before 毎月: 毎月第1火曜日, 毎月の最終金曜日.
   { pattern: rx(`毎月(?:の)?${NTH_WD}`, "gu"), read: nth },
+  // 月〜金, 毎週月曜から木曜: a series on each of those days (the digit check keeps "3月〜" a month).
+  {
+    pattern: rx("(?:毎週)?(?<!\\d)([月火水木金土日])(?:曜日?)?\\s*(?:〜|~|ー|-|–)\\s*([月火水木金土日])(?:曜日?)?|(?:毎週)(?<!\\d)([月火水木金土日])曜日?から([月火水木金土日])曜日?(?:まで)?", "gu"),
+    read: (m) => weekdayRange(WEEKDAY[m[1] ?? m[3]!], WEEKDAY[m[2] ?? m[4]!]),
+  },
   // 第2月曜 without 毎月: which month? The card asks.
   { pattern: rx(NTH_WD, "gu"), read: () => null },
   { pattern: rx(`毎(${WD}(?:[・、,と]?${WD})*)`, "gu"), read: (m) => weekly(days(m[1])) },

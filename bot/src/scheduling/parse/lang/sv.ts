@@ -9,7 +9,7 @@ import { CHANNEL_INVITEE } from "../types";
 import { addDays } from "../zone";
 import {
   alternation, clockPiece, daily, hhmm, isAmbiguousHour, relative, dayOfMonthPiece, fullYear, interval, lookup, minutes, monthByPrefix, monthly, nthWeekdayMonthly, rangePiece,
-  readNumber, seriesEndOfMonth, seriesEndOn, weekdayList, weekly, withPlurals,
+  readNumber, seriesEndOfMonth, seriesEndOn, weekdayList, weekdayRange, weekly, withPlurals,
 } from "./common";
 import type { CountPhrase, Grammar, ReadContext, RelativePhrase, Rule, SeriesEnd, WhenPiece } from "./grammar";
 
@@ -36,6 +36,9 @@ const recurrences: Rule<Recurrence>[] = [
   // Before "varje månad": "varje månad den första tisdagen", "sista fredagen i varje månad".
   { pattern: rx(`\\b(?:(?:varje|var)\\s+månad|månadsvis)\\s+(?:på\\s+)?(?:den\\s+)?${NTH_WORD}\\s+${ONE_WD}\\b(?:${IN_MONTH})?`), read: (m) => nth(m[1], m[2]) },
   { pattern: rx(`\\b(?:på\\s+)?(?:den\\s+)?${NTH_WORD}\\s+${ONE_WD}${IN_MONTH}`), read: (m) => nth(m[1], m[2]) },
+  // "mån-fre", "varje måndag till torsdag", "vardagar": a series on each of those days.
+  { pattern: rx(`\\b(?:(?:varje|alla)\\s+)?(${WD})\\s*(?:-|–|\\btill\\b)\\s*(${WD})\\b`), read: (m) => weekdayRange(lookup(WEEKDAY, m[1]), lookup(WEEKDAY, m[2])) },
+  { pattern: rx("\\b(?:på\\s+|alla\\s+)?vardagar(?:na)?\\b"), read: () => weekly([1, 2, 3, 4, 5]) },
   // "den första tisdagen" with no month around it: which month? The card asks.
   { pattern: rx(`\\b(?:på\\s+)?den\\s+${NTH_WORD}\\s+${ONE_WD}\\b`), read: () => null },
   {

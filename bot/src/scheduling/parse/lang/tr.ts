@@ -3,7 +3,7 @@
 import type { Recurrence } from "../../types";
 import { PLACEHOLDER, rx } from "../masked-text";
 import { CHANNEL_INVITEE } from "../types";
-import { alternation, daily, fullYear, minutes, nthWeekdayMonthly, relative, monthly, rangePiece, readNumber, seriesEndOfMonth, seriesEndOn, weekly } from "./common";
+import { alternation, daily, fullYear, minutes, nthWeekdayMonthly, relative, monthly, rangePiece, readNumber, seriesEndOfMonth, seriesEndOn, weekdayRange, weekly } from "./common";
 import type { CountPhrase, Grammar, RelativePhrase, Rule, SeriesEnd, WhenPiece } from "./grammar";
 import { TR_MONTHS, TR_WD, TR_WEEKDAY, readTurkishWhen, trLower, trMonth } from "./tr-when";
 
@@ -27,6 +27,11 @@ const nth = (n: string | undefined, day: string | undefined): Recurrence | null 
 const recurrences: Rule<Recurrence>[] = [
   // Before "her ay": "her ayın ilk salısı", "her ayın son cuması".
   { pattern: rx(`\\bher\\s+ayın\\s+${NTH_WORD}\\s+${ONE_WD}`), read: (m) => nth(m[1], m[2]) },
+  // "pazartesi-cuma", "her gün pazartesiden perşembeye kadar": a series on each of those days.
+  {
+    pattern: rx(`\\b(?:her\\s+(?:gün\\s+)?)?(${alternation(Object.keys(TR_WEEKDAY))})\\s*(?:-|–)\\s*(${alternation(Object.keys(TR_WEEKDAY))})\\b|\\b(?:her\\s+(?:gün\\s+)?)?(${alternation(Object.keys(TR_WEEKDAY))})'?(?:y?[dt][ae]n)\\s+(${alternation(Object.keys(TR_WEEKDAY))})'?(?:y?[ae])\\s+kadar\\b`),
+    read: (m) => weekdayRange(TR_WEEKDAY[trLower(m[1] ?? m[3]!)], TR_WEEKDAY[trLower(m[2] ?? m[4]!)]),
+  },
   // "ayın ilk salısı" without "her": which month? The card asks.
   { pattern: rx(`\\bayın\\s+${NTH_WORD}\\s+${ONE_WD}`), read: () => null },
   { pattern: rx("\\bhafta\\s*içi(?:\\s+her\\s+gün)?\\b"), read: () => weekly([1, 2, 3, 4, 5]) },
