@@ -14,8 +14,10 @@ export interface Segment {
 export class MaskedText {
   private readonly chars: string[];
   private readonly gap: boolean[];
-  // Every reader asks for the view, far more often than anything is taken: joined once per change.
-  private joined: string;
+  // Every reader asks for the view far more often than anything is taken, and one scan may take
+  // many pieces: joined when read after a change, not on every take (a 20 KB message with a
+  // thousand pieces would otherwise join 20 MB).
+  private joined: string | undefined;
 
   constructor(readonly text: string) {
     // Index by UTF-16 unit (as RegExp and String#slice do), not by code point.
@@ -25,6 +27,7 @@ export class MaskedText {
   }
 
   get view(): string {
+    if (this.joined === undefined) this.joined = this.chars.join("");
     return this.joined;
   }
 
@@ -35,7 +38,7 @@ export class MaskedText {
       this.chars[i] = placeholder ? PLACEHOLDER : " ";
       this.gap[i] = !placeholder;
     }
-    this.joined = this.chars.join("");
+    this.joined = undefined;
   }
 
   /**
