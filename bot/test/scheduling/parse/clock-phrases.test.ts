@@ -26,10 +26,12 @@ describe("spoken clock times (now: Monday 23 Nov 2026, 09:00 in Stockholm)", () 
   it("asks morning or afternoon for 1–6 o'clock without am/pm, and keeps the words out of the title", () => {
     expect(en("schedule Q1 planning tomorrow at half past two")).toMatchObject({ title: "Q1 planning", startTime: null, problems: [{ field: "time", text: "at half past two" }] });
     expect(sv("boka Planering halv tre i morgon")).toMatchObject({ title: "Planering", startTime: null, problems: [{ field: "time", text: "halv tre" }] });
-    expect(ja("明日3時半 打ち合わせ")).toMatchObject({ startTime: null, problems: [{ field: "time", text: "明日3時半" }] });
+    expect(ja("明日3時半 打ち合わせ")).toMatchObject({ date: "2026-11-24", startTime: null, problems: [{ field: "time", text: "3時半" }] });
     expect(ja("明日3時から4時 打ち合わせ")).toMatchObject({ startTime: null, problems: [{ field: "time", text: "3時から4時" }] });
     expect(ja("明日15時 打ち合わせ")).toMatchObject({ startTime: "15:00", problems: [] });
     expect(ja("明日午後3時 打ち合わせ")).toMatchObject({ startTime: "15:00", problems: [] });
+    // chrono read "9時 1on1" as 9:01 and left "on1" as the title.
+    expect(ja("明後日9時 1on1")).toMatchObject({ title: "1on1", startTime: "09:00", problems: [] });
   });
 
   it("reads a 12 h range that crosses noon as a short meeting", () => {

@@ -7,7 +7,7 @@ import { PLACEHOLDER, rx } from "../masked-text";
 import { collect } from "../rules";
 import { CHANNEL_INVITEE } from "../types";
 import { addDays, weekdayOf } from "../zone";
-import { daily, dayOfMonthPiece, fullYear, relative, minutes, monthly, nthWeekdayMonthly, rangePiece, seriesEndOfMonth, seriesEndOn, weekdayRange, weekly } from "./common";
+import { clockMinutes, daily, dayOfMonthPiece, fullYear, hhmm, isAmbiguousHour, meridiemOf, relative, minutes, monthly, nthWeekdayMonthly, rangePiece, seriesEndOfMonth, seriesEndOn, weekdayRange, weekly } from "./common";
 import type { CountPhrase, Grammar, Rule, SeriesEnd, WhenPiece } from "./grammar";
 
 const WEEKDAY: Record<string, number> = { 日: 0, 月: 1, 火: 2, 水: 3, 木: 4, 金: 5, 土: 6 };
@@ -97,6 +97,20 @@ const INVITEE = new RegExp(
   `(${CHANNEL})${PARTICLE}|${NAME}\\s*(?:さん|様|さま|くん|君|ちゃん|氏)${PARTICLE}|([A-Za-z][A-Za-z.\\-]*)\\s*と|${PLACEHOLDER}+\\s*(?:と|を招待(?:して)?|、|,)?`,
   "gu",
 );
+// Clock times read here, not by chrono: chrono takes "9時 1on1" for 9:01.
+const CLOCKS: Rule<WhenPiece>[] = [
+  {
+    pattern: rx("(?:(午前|午後)\\s*)?(?<![\\d:.])(\\d{1,2})(?:時(?:(\\d{1,2})分|(半))?|:(\\d{2}))(?![\\d間])", "gu"),
+    read: (m) => {
+      const meridiem = meridiemOf(m[1]);
+      const t = clockMinutes(Number(m[2]), Number(m[3] ?? (m[4] ? 30 : m[5] ?? 0)), meridiem);
+      if (t === undefined) return null;
+      // "3時" without 午前/午後: three at night or in the afternoon — the card asks (15時 does not).
+      if (!meridiem && isAmbiguousHour(m[2])) return null;
+      return { text: m[0], time: hhmm(t) };
+    },
+  },
+];
 const DAY_AFTER_TOMORROW = rx("明後日|あさって", "gu");
 const WEEKDAY_OF_WEEK = rx(`(来週|今週)の?([月火水木金土日])曜日?`, "gu");
 
@@ -138,7 +152,7 @@ export function japaneseGrammar(): Grammar {
         pieces.push({ text: m[0], day: { kind: "weekday", weekday: WEEKDAY[m[2]!]!, earliest: m[1] === "来週" ? nextMonday : ctx.now.date } });
         return true;
       });
-      // "3時" without 午前/午後 is three at night or in the afternoon: the card asks (15時 does not).
+      pieces.push(...collect(text, CLOCKS, ctx.problems, "time").map((f) => f.value));
       pieces.push(...readWithChrono(chrono.ja.casual, text, ctx, { twelveHour: true }));
       pieces.push(...collect(text, ordinals, ctx.problems, "date").map((f) => f.value));
       return pieces;
