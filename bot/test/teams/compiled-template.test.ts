@@ -259,7 +259,7 @@ const REALISTIC: Record<string, Record<string, unknown>> = {
       inviteeCount: "2",
     },
     "a scheduled series with no invitees, no Outlook link and no join link": {
-      series: "Every week on Monday · 10 times",
+      series: "Every Monday · 10 times",
       headline: "Scheduled ✓",
       summary: "**Weekly $ync {team}** · every Monday · Webex",
       invitees: "",

@@ -66,7 +66,14 @@ describe("series with a last date and on the nth weekday of the month", () => {
     expect(input(monthly.body.value, "repeatUntil")).toBeDefined();
     const weekly = await h.invoke("draft.update", { draftId, recurrence: "weekly" });
     const weekday = new Intl.DateTimeFormat("en-US", { weekday: "long", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
-    expect(cardText(weekly.body.value)).toContain(`Every week on ${weekday}`);
+    expect(cardText(weekly.body.value)).toContain(`Every ${weekday}`);
+  });
+
+  it("names a weekly series by its days, as people say it, in each language", async () => {
+    expect(cardText((await draftFor("boka Veckomöte varje måndag 09:00 i 30 minuter", { locale: "sv-SE" })).card)).toContain("Varje måndag");
+    expect(cardText((await draftFor("schedule Sync every Monday and Wednesday at 9:00")).card)).toContain("Every Monday and Wednesday");
+    expect(cardText((await draftFor("schedule Retro every other Friday at 14:00")).card)).toContain("Every 2 weeks on Friday");
+    expect(cardText((await draftFor("毎週月曜 9:00 から30分 定例を予約して", { locale: "ja-JP", from: "aiko.tanaka" })).card)).toContain("毎週月曜日");
   });
 
   it("says why when the date moved off the series' day, instead of 'pick one'", async () => {

@@ -13,7 +13,7 @@ export const en = {
   "draft.recurrence.monthly": "Every month",
   "draft.untilLabel": "Last date (optional)",
   "series.dailyN": "Every {n} days",
-  "series.weekly": "Every week on {days}",
+  "series.weekly": "Every {days}",
   "series.weeklyN": "Every {n} weeks on {days}",
   "series.weeklyPlainN": "Every {n} weeks",
   "series.monthlyDay": "Every month on day {day}",

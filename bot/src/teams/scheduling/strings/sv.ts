@@ -14,7 +14,7 @@ export const sv: SchedulingStrings = {
   "draft.recurrence.monthly": "Varje månad",
   "draft.untilLabel": "Sista datum (valfritt)",
   "series.dailyN": "Var {n}:e dag",
-  "series.weekly": "Varje vecka på {days}",
+  "series.weekly": "Varje {days}",
   "series.weeklyN": "Var {n}:e vecka på {days}",
   "series.weeklyPlainN": "Var {n}:e vecka",
   "series.monthlyDay": "Varje månad den {day}",

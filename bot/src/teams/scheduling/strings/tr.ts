@@ -14,7 +14,7 @@ export const tr: SchedulingStrings = {
   "draft.recurrence.monthly": "Her ay",
   "draft.untilLabel": "Son tarih (isteğe bağlı)",
   "series.dailyN": "{n} günde bir",
-  "series.weekly": "Her hafta {days}",
+  "series.weekly": "Her {days}",
   "series.weeklyN": "{n} haftada bir {days}",
   "series.weeklyPlainN": "{n} haftada bir",
   "series.monthlyDay": "Her ayın {day}. günü",
