@@ -116,7 +116,7 @@ function parseSearch(raw: string, rules: DirectoryRules): (item: Record<string, 
     return values.some((value) => {
       if (typeof value !== "string") return false;
       // Tokenised prefix match, as the directory's search index does ("ann" finds "Anna Berg").
-      const tokens = value.toLowerCase().split(/[\s@._\-:]+/).filter(Boolean);
+      const tokens = searchTokens(value);
       return t.term.split(/\s+/).filter(Boolean).every((w) => tokens.some((tok) => tok.startsWith(w)) || value.toLowerCase().startsWith(w));
     });
   };
@@ -175,4 +175,20 @@ export function runDirectoryQuery(req: GraphRequest, items: Record<string, unkno
   if (count) result.count = out.length;
   if (offset + top < out.length) result.nextLink = nextLink(req, { $skiptoken: encodeSkipToken(offset + top) });
   return result;
+}
+
+/**
+ * How the directory's search index splits a value: at spaces and address punctuation, and also
+ * where the case changes — "SfBMailUser" is found by "mail" and "user", "Ronan McDonald" by
+ * "donald". Each separated part also stays whole ("sfbm" still finds "SfBMailUser").
+ */
+export function searchTokens(value: string): string[] {
+  const tokens: string[] = [];
+  for (const part of value.split(/[\s@._\-:]+/)) {
+    if (part === "") continue;
+    tokens.push(part.toLowerCase());
+    const pieces = part.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u);
+    if (pieces.length > 1) for (const piece of pieces) tokens.push(piece.toLowerCase());
+  }
+  return tokens;
 }

@@ -94,6 +94,22 @@ describe("GET /users", () => {
     expect(or.json.value.map((u: { displayName: string }) => u.displayName).sort()).toEqual(["Anna Berg", "Lars Berg", "Omar Haddad"]);
   });
 
+  test("$search also splits words where the case changes, as Graph's index does", async () => {
+    const omar = h.emulator.state.tenant().users.find((u) => u.displayName === "Omar Haddad")!;
+    omar.displayName = "Omar McDonald";
+    try {
+      const names = async (term: string): Promise<string[]> => {
+        const r = await h.call(`/v1.0/users?$search=${encodeURIComponent(`"displayName:${term}"`)}&$select=displayName`, { token: app, headers: eventual });
+        return r.json.value.map((u: { displayName: string }) => u.displayName);
+      };
+      expect(await names("donald")).toEqual(["Omar McDonald"]);
+      expect(await names("mcd")).toEqual(["Omar McDonald"]);
+      expect(await names("haddad")).toEqual([]);
+    } finally {
+      omar.displayName = "Omar Haddad";
+    }
+  });
+
   test("$count=true without ConsistencyLevel is refused", async () => {
     const r = await h.call("/v1.0/users?$count=true", { token: app });
     expect(r.status).toBe(400);

@@ -1,6 +1,7 @@
 // An in-memory copy of a tenant's users, searched the way our directory look-ahead asks Graph to
 // search (`$search="displayName:…" OR "mail:…"`): every typed word starts a word of the display
-// name or of the address (or the whole value). Pure: fed by UserChange lists, no I/O.
+// name or of the address (or the whole value); words split at case changes too ("McDonald").
+// Pure: fed by UserChange lists, no I/O.
 import type { Person } from "../invitees/ports";
 
 /** The user properties the mirror keeps: what look-ahead shows and decides on, nothing more. */
@@ -151,11 +152,25 @@ function lowerBound(sorted: readonly string[], value: string): number {
 function searchFields(user: MirroredUser): Row["fields"] {
   return [user.displayName, user.mail]
     .filter((v): v is string => typeof v === "string" && v !== "")
-    .map((v) => {
-      const value = v.toLowerCase();
-      return { value, tokens: value.split(SEPARATORS).filter(Boolean) };
-    });
+    .map((v) => ({ value: v.toLowerCase(), tokens: tokensOf(v) }));
 }
+
+/**
+ * Graph's directory search splits at separators and also where the case changes ("SfBMailUser"
+ * is found by "mail", "Ronan McDonald" by "donald"); each separated part also stays whole.
+ */
+function tokensOf(value: string): string[] {
+  const tokens: string[] = [];
+  for (const part of value.split(SEPARATORS)) {
+    if (part === "") continue;
+    tokens.push(part.toLowerCase());
+    const pieces = part.split(CASE_CHANGE);
+    if (pieces.length > 1) for (const piece of pieces) tokens.push(piece.toLowerCase());
+  }
+  return tokens;
+}
+
+const CASE_CHANGE = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
 
 function definedOnly(user: MirroredUser): Partial<MirroredUser> {
   return Object.fromEntries(Object.entries(user).filter(([, v]) => v !== undefined)) as Partial<MirroredUser>;
