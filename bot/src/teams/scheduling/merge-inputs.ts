@@ -4,6 +4,7 @@
  * so validation asks for it again. Pure.
  */
 import { classifyPhrase } from "../../directory/invitees";
+import { resolveTimeZoneName } from "../../scheduling/time-zone-names";
 import { domainOf } from "../../directory/addresses";
 import type { Invitee, Recurrence } from "../../scheduling/types";
 import { pickInputId } from "./cards/draft-card";
@@ -50,6 +51,15 @@ export function mergeInputs(record: DraftRecord, data: Record<string, unknown>):
   }
   const agenda = str(data.agenda);
   if (agenda !== undefined) draft.agenda = agenda;
+
+  const zone = str(data.timeZone);
+  if (zone !== undefined) draft.timeZone = resolveTimeZoneName(zone) ?? zone.trim();
+  // The ticked invitees (a cleared box leaves that person out); people added below join after.
+  const ticked = str(data.invitees);
+  if (ticked !== undefined) {
+    const keep = new Set(ticked.split(",").map((e) => e.trim().toLowerCase()));
+    draft.invitees = draft.invitees.filter((i) => keep.has(i.email.toLowerCase()));
+  }
 
   const add = (invitee: Invitee): void => {
     const key = invitee.email.toLowerCase();

@@ -86,3 +86,41 @@ describe("series with a last date and on the nth weekday of the month", () => {
     expect(h.sandbox.webex.meetings.list().some((m) => m.title === "Review")).toBe(false);
   });
 });
+
+describe("invitees and the time zone are edited on the draft card", () => {
+  let h: BotHarness;
+  beforeAll(async () => {
+    h = await startBotHarness();
+  });
+  afterAll(() => h?.close());
+
+  it("leaves out an invitee whose box is cleared, and keeps the rest", async () => {
+    const lars = userByLocal(h.sandbox.tenant, "lars.berg");
+    const card = cardOf((await h.say("schedule Budget check with Aiko and guest@fabrikam.com tomorrow 10:00 for 30 min"))[0]);
+    const draftId = String(actionData(card, "draft.schedule").draftId);
+    const ticked = String(input(card, "invitees")?.value).split(",");
+    expect(ticked).toEqual(expect.arrayContaining(["guest@fabrikam.com", expect.stringMatching(/^aiko/i)]));
+    await h.invoke("draft.schedule", { draftId, invitees: "guest@fabrikam.com" });
+    const event = h.sandbox.graph.state.events(lars.id).find((e) => e.subject === "Budget check") as { attendees: { emailAddress: { address: string } }[] } | undefined;
+    expect(event?.attendees.map((a) => a.emailAddress.address)).toEqual(["guest@fabrikam.com"]);
+    const meeting = h.sandbox.webex.meetings.list().find((m) => m.title === "Budget check");
+    expect(meeting?.invitees.map((i) => i.email)).toEqual(["guest@fabrikam.com"]);
+  });
+
+  it("moves the meeting to a zone typed as a city, and flags one it does not know", async () => {
+    const lars = userByLocal(h.sandbox.tenant, "lars.berg");
+    const card = cardOf((await h.say("schedule Tokyo sync tomorrow 10:00 for 30 min"))[0]);
+    const draftId = String(actionData(card, "draft.schedule").draftId);
+    expect(input(card, "timeZone")?.value).toBe(lars.timeZone);
+    const unknown = await h.invoke("draft.update", { draftId, timeZone: "Mars/Olympus" });
+    expect(cardText(unknown.body.value)).toContain("I don't know that time zone");
+    const checked = await h.invoke("draft.update", { draftId, timeZone: "tokyo" });
+    expect(input(checked.body.value, "timeZone")?.value).toBe("Asia/Tokyo");
+    expect(cardText(checked.body.value)).toContain("(Asia/Tokyo)");
+    await h.invoke("draft.schedule", { draftId });
+    const event = h.sandbox.graph.state.events(lars.id).find((e) => e.subject === "Tokyo sync") as { originalStartTimeZone: string; start: { dateTime: string } } | undefined;
+    // Graph answers in UTC; the zone the event was written in is kept as originalStartTimeZone, and 10:00 in Tokyo is 01:00 UTC.
+    expect(event?.originalStartTimeZone).toBe("Asia/Tokyo");
+    expect(event?.start.dateTime).toMatch(/T01:00:00/);
+  });
+});

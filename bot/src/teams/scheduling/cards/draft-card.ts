@@ -13,7 +13,7 @@ import { describeSeries } from "../series-text";
 import type { SchedulingTranslate } from "../strings";
 import draftTemplate from "./draft.json";
 
-type Field = "title" | "date" | "startTime" | "durationMinutes" | "recurrence" | "invitees";
+type Field = "title" | "date" | "startTime" | "durationMinutes" | "timeZone" | "recurrence" | "invitees";
 
 export interface DraftCardOptions {
   /** Validation problems to flag on their fields (after Check or a refused Schedule). */
@@ -29,11 +29,11 @@ export const pickInputId = (index: number): string => `pick_${index}`;
 
 export function draftCard(t: SchedulingTranslate, record: DraftRecord, options: DraftCardOptions = {}): Attachment {
   const { draft } = record;
-  const errors: Record<Field, string> = { title: "", date: "", startTime: "", durationMinutes: "", recurrence: "", invitees: "" };
+  const errors: Record<Field, string> = { title: "", date: "", startTime: "", durationMinutes: "", timeZone: "", recurrence: "", invitees: "" };
   for (const field of record.flagged) errors[field] = t(`problem.${field}.missing` as "problem.date.missing");
   if (record.flagged.includes("recurrence")) errors.recurrence = t("problem.recurrence");
   for (const p of options.problems ?? []) {
-    if (p.field === "timeZone" || p.field === "agenda" || p.field === "organizer") {
+    if (p.field === "agenda" || p.field === "organizer") {
       options = { ...options, banner: [options.banner, problemText(t, p)].filter(Boolean).join(" ") };
       continue;
     }
@@ -52,6 +52,8 @@ export function draftCard(t: SchedulingTranslate, record: DraftRecord, options: 
       date: t("draft.dateLabel"),
       startTime: t("draft.timeLabel"),
       durationMinutes: t("draft.durationLabel"),
+      timeZone: t("draft.zoneLabel"),
+      inviteesHint: t("draft.inviteesHint"),
       recurrence: t("draft.recurrenceLabel"),
       until: t("draft.untilLabel"),
       invitees: t("draft.invitees"),
@@ -65,14 +67,16 @@ export function draftCard(t: SchedulingTranslate, record: DraftRecord, options: 
     startTime: draft.startTime ?? "",
     hasDuration: draft.durationMinutes !== null,
     durationMinutes: draft.durationMinutes ?? 0,
-    zone: t("draft.zone", { zone: draft.timeZone }),
+    timeZone: draft.timeZone,
     recurrence: draft.recurrence?.frequency ?? "none",
     recurrenceChoices: (["none", "daily", "weekly", "monthly"] as const).map((value) => ({ value, title: t(`draft.recurrence.${value}`) })),
     recurrenceNote: draft.recurrence ? describeSeries(t, draft.recurrence, draft.locale, draft.date) : "",
     hasRecurrence: draft.recurrence !== null,
     until: draft.recurrence?.until ?? "",
     noInvitees: t("draft.noInvitees"),
-    invitees: draft.invitees.map((i) => ({ text: `${inviteeLabel(t, i)} ✓` })),
+    // Every invitee a ticked box: clearing one leaves them out (Check or Schedule applies it).
+    invitees: draft.invitees.map((i) => ({ text: inviteeLabel(t, i), value: i.email })),
+    inviteeValue: draft.invitees.map((i) => i.email).join(","),
     questions: draft.unresolved.map((u, index) => ({
       id: pickInputId(index),
       label: t("draft.pick", { name: u.text }),
