@@ -37,8 +37,13 @@ export function readWithChrono(chrono: Chrono, text: MaskedText, ctx: ReadContex
     }
     // A result with nothing certain (chrono's "övermorgon" in 2.10) is left for the leftovers check.
     if (day === undefined && !r.start.isCertain("hour")) continue;
-    text.take(r.index, r.index + r.text.length);
-    if (piece.time && r.start.isCertain("timezoneOffset")) {
+    // chrono reads zone abbreviations in any case: "3pm art review" would be 3pm in Argentina. Only
+    // a zone written as one ("EST", "UTC", "GMT+2", "+09:00") counts; a lower-case word stays text.
+    const zoneWritten = r.start.isCertain("timezoneOffset") && WRITTEN_ZONE.test(r.text);
+    const end = r.start.isCertain("timezoneOffset") && !zoneWritten ? r.index + r.text.replace(/\s*\S+\s*$/, "").length : r.index + r.text.length;
+    if (end !== r.index + r.text.length) piece.text = r.text.slice(0, end - r.index).trim();
+    text.take(r.index, end);
+    if (piece.time && zoneWritten) {
       // "3pm EST": the card shows the user's own zone, so the time moves there (and maybe the day).
       const moved = inUserZone(piece, r.start.get("timezoneOffset") ?? 0, ctx);
       if (moved === null) {
@@ -73,6 +78,9 @@ function hourText(text: string, hour: number): string {
   const m = new RegExp(`(?<!\\d)(0?${hour % 12 || 12}|${hour})(?!\\d)`).exec(text);
   return m?.[1] ?? String(hour);
 }
+
+/** The text ends with a zone as people write one: capitals ("EST", "CEST"), or an offset. */
+const WRITTEN_ZONE = /(?:\b[A-Z]{2,5}|\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|\bZ)\s*$/;
 
 /**
  * A time written in another zone ("15:00 UTC") as the user's wall clock. Needs the date to know

@@ -1,7 +1,9 @@
 /**
  * The card's inputs (Action.Execute merges them into `data`, keyed by input id) applied to the
  * stored draft. A key that is absent leaves the field as it was; an emptied field becomes null,
- * so validation asks for it again. Pure.
+ * so validation asks for it again. Clients leave an input with no value out of `data` altogether
+ * (every box cleared, a date field emptied), so the card's buttons carry "" for those inputs and a
+ * set input overrides it. Pure.
  */
 import { classifyPhrase } from "../../directory/invitees";
 import { resolveTimeZoneName } from "../../scheduling/time-zone-names";

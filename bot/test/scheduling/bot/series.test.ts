@@ -107,6 +107,22 @@ describe("invitees and the time zone are edited on the draft card", () => {
     expect(meeting?.invitees.map((i) => i.email)).toEqual(["guest@fabrikam.com"]);
   });
 
+  it("invites nobody when every box is cleared, as Teams sends it: the button's data without the empty input", async () => {
+    const lars = userByLocal(h.sandbox.tenant, "lars.berg");
+    const card = cardOf((await h.say("schedule Solo focus with Aiko tomorrow 11:00 for 30 min"))[0]);
+    const action = actionData(card, "draft.schedule");
+    // What Teams merges: the button's data, then every input that has a value — not "invitees",
+    // where nothing is ticked.
+    const inputs = Object.fromEntries(
+      ["title", "date", "startTime", "durationMinutes", "recurrence", "timeZone", "agenda"].map((id) => [id, input(card, id)?.value]).filter(([, v]) => v !== undefined && v !== ""),
+    );
+    await h.invoke("draft.schedule", { ...action, ...inputs });
+    const meeting = h.sandbox.webex.meetings.list().find((m) => m.title === "Solo focus");
+    expect(meeting?.invitees).toEqual([]);
+    const event = h.sandbox.graph.state.events(lars.id).find((e) => e.subject === "Solo focus") as { attendees: unknown[] } | undefined;
+    expect(event?.attendees).toEqual([]);
+  });
+
   it("moves the meeting to a zone typed as a city, and flags one it does not know", async () => {
     const lars = userByLocal(h.sandbox.tenant, "lars.berg");
     const card = cardOf((await h.say("schedule Tokyo sync tomorrow 10:00 for 30 min"))[0]);

@@ -69,7 +69,11 @@ const seriesEnds: Rule<SeriesEnd>[] = [
   { pattern: rx(`\\b(${TR_MONTHS})(?:\\s+(\\d{4}))?(?:\\s+ayı)?(?:\\s+|')?sonuna\\s+kadar\\b`), read: (m) => seriesEndOfMonth(trMonth(m[1]), fullYear(m[2])) },
   { pattern: rx(`\\b(\\d{1,2})\\s+(${TR_MONTHS})(?:\\s+(\\d{4}))?${DATIVE}${UNTIL}`), read: (m) => seriesEndOn(Number(m[1]), trMonth(m[2]) ?? 0, fullYear(m[3])) },
   { pattern: rx(`\\b(\\d{4})-(\\d{2})-(\\d{2})${DATIVE}${UNTIL}`), read: (m) => seriesEndOn(Number(m[3]), Number(m[2]), Number(m[1])) },
-  { pattern: rx(`(?<![\\d.:/])\\b(\\d{1,2})[./](\\d{1,2})(?:[./](\\d{4}|\\d{2}))?${DATIVE}${UNTIL}`), read: (m) => seriesEndOn(Number(m[1]), Number(m[2]), fullYear(m[3])) },
+  // "31.03.2027'ye kadar", "31/03'e kadar"; "12.05'e kadar" without a year is a time ("11.00'den 12.05'e kadar").
+  {
+    pattern: rx(`(?<![\\d.:/])\\b(?:(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})|(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?)${DATIVE}${UNTIL}`),
+    read: (m) => (m[1] ? seriesEndOn(Number(m[1]), Number(m[2]), fullYear(m[3])) : seriesEndOn(Number(m[4]), Number(m[5]), fullYear(m[6]))),
+  },
   { pattern: rx(`\\b(${TR_MONTHS})(?:\\s+(\\d{4}))?${DATIVE}\\s+kadar\\b`), read: () => null },
 ];
 
