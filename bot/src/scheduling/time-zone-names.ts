@@ -30,8 +30,8 @@ export function resolveTimeZoneName(text: string): string | undefined {
   if (/^(?:utc|gmt|z)$/i.test(typed)) return "UTC";
   const exact = Intl.supportedValuesOf("timeZone").find((z) => z.toLowerCase() === typed.toLowerCase());
   if (exact) return exact;
-  // An alias Intl still knows ("Asia/Calcutta", "US/Pacific"), as written.
-  if (typed.includes("/") && isValidTimeZone(typed)) return typed;
+  // An alias Intl still knows ("US/Pacific" → America/Los_Angeles), as its canonical name.
+  if (typed.includes("/") && isValidTimeZone(typed)) return new Intl.DateTimeFormat("en", { timeZone: typed }).resolvedOptions().timeZone;
   const named = cities().get(fold(typed));
   if (named) return named.length === 1 ? named[0] : undefined;
   // A city Intl lists under an older name ("Kolkata" is listed as Asia/Calcutta) but still knows.

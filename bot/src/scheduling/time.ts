@@ -68,6 +68,15 @@ export function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * A zone a meeting can be in: a region ("Europe/Stockholm", "Etc/GMT-3") or UTC. Intl also takes
+ * "EST" or "CET", which never change for summer time — a series in one would be an hour off half
+ * the year — so those are refused.
+ */
+export function isMeetingTimeZone(timeZone: string): boolean {
+  return (timeZone === "UTC" || timeZone.includes("/")) && isValidTimeZone(timeZone);
+}
+
 export function isValidTimeZone(timeZone: string): boolean {
   if (timeZone.trim() === "") return false;
   try {

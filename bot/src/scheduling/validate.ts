@@ -6,7 +6,7 @@
 import { DRAFT_LIMITS } from "./limits";
 import type { GraphDateTime } from "./ports";
 import { normaliseRecurrence, type RecurrenceProblemCode } from "./recurrence-rules";
-import { formatIsoInZone, graphDateTimeInZone, isValidTimeZone, localDateAt, parseLocalDate, parseLocalTime, zonedToInstant } from "./time";
+import { formatIsoInZone, graphDateTimeInZone, isMeetingTimeZone, localDateAt, parseLocalDate, parseLocalTime, zonedToInstant } from "./time";
 import type { Invitee, MeetingDraft, Organizer, Recurrence } from "./types";
 
 export type DraftField = "title" | "date" | "startTime" | "durationMinutes" | "timeZone" | "recurrence" | "agenda" | "invitees" | "organizer";
@@ -139,7 +139,7 @@ function checkStart(draft: MeetingDraft, now: Date, problems: DraftProblem[]): D
   else if (!parseLocalDate(draft.date)) problems.push({ field: "date", code: "invalid" });
   if (draft.startTime === null) problems.push({ field: "startTime", code: "missing" });
   else if (!parseLocalTime(draft.startTime)) problems.push({ field: "startTime", code: "invalid" });
-  if (!isValidTimeZone(draft.timeZone)) problems.push({ field: "timeZone", code: "invalid" });
+  if (!isMeetingTimeZone(draft.timeZone)) problems.push({ field: "timeZone", code: "invalid" });
   if (problems.length > before || draft.date === null || draft.startTime === null) return undefined;
 
   const zoned = zonedToInstant(draft.date, draft.startTime, draft.timeZone);

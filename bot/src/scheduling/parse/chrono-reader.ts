@@ -20,6 +20,13 @@ export function readWithChrono(chrono: Chrono, text: MaskedText, ctx: ReadContex
   for (const r of results) {
     const piece: WhenPiece = { text: r.text.trim() };
     const day = dayOf(r.start, ctx);
+    // "Thursday to Friday 9am", "Dec 3-5": a span of days is not one meeting — which day? Ask.
+    const endDay = r.end ? dayOf(r.end, ctx) : undefined;
+    if (endDay && JSON.stringify(endDay) !== JSON.stringify(day)) {
+      ctx.problems.push({ field: "date", text: piece.text });
+      text.take(r.index, r.index + r.text.length);
+      continue;
+    }
     if (day === null) ctx.problems.push({ field: "date", text: piece.text });
     else if (day) piece.day = day;
 
@@ -43,6 +50,9 @@ export function readWithChrono(chrono: Chrono, text: MaskedText, ctx: ReadContex
     const end = r.start.isCertain("timezoneOffset") && !zoneWritten ? r.index + r.text.replace(/\s*\S+\s*$/, "").length : r.index + r.text.length;
     if (end !== r.index + r.text.length) piece.text = r.text.slice(0, end - r.index).trim();
     text.take(r.index, end);
+    // A zone with no time of its own ("tomorrow 3-4pm EST": the range was read first, in the user's
+    // zone) cannot be applied here: the card asks for the time.
+    if (zoneWritten && !piece.time) ctx.problems.push({ field: "time", text: piece.text.replace(/\s+/g, " ") });
     if (piece.time && zoneWritten) {
       // "3pm EST": the card shows the user's own zone, so the time moves there (and maybe the day).
       const moved = inUserZone(piece, r.start.get("timezoneOffset") ?? 0, ctx);
@@ -89,9 +99,20 @@ const WRITTEN_ZONE = /(?:\b[A-Z]{2,5}|\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?
  */
 function inUserZone(piece: WhenPiece, offsetMinutes: number, ctx: ReadContext): Pick<WhenPiece, "day" | "time"> | null {
   const [hour, minute] = piece.time!.split(":").map(Number) as [number, number];
-  const date = piece.day?.kind === "date" ? piece.day.date : undefined;
+  const date = piece.day?.kind === "date" ? piece.day.date : piece.day?.kind === "monthDay" ? nextMonthDay(piece.day.month, piece.day.day, ctx) : undefined;
   if (date === undefined) return offsetMinutes === ctx.now.offsetMinutes ? { time: piece.time } : null;
   const [y, m, d] = splitDate(date);
   const local = localNow(ctx.timeZone, new Date(Date.UTC(y, m - 1, d, hour, minute) - offsetMinutes * 60_000));
   return { day: { kind: "date", date: local.date }, time: local.time };
+}
+
+/** "Dec 3" as the next such date from today (as resolve-when reads it without a time). */
+function nextMonthDay(month: number, day: number, ctx: ReadContext): string | undefined {
+  const [year] = splitDate(ctx.now.date);
+  for (let y = year; y <= year + 8; y++) {
+    if (!isCalendarDate(y, month, day)) continue;
+    const d = formatDate(y, month, day);
+    if (d >= ctx.now.date) return d;
+  }
+  return undefined;
 }

@@ -130,6 +130,10 @@ describe("invitees and the time zone are edited on the draft card", () => {
     expect(input(card, "timeZone")?.value).toBe(lars.timeZone);
     const unknown = await h.invoke("draft.update", { draftId, timeZone: "Mars/Olympus" });
     expect(cardText(unknown.body.value)).toContain("I don't know that time zone");
+    // Intl takes "EST", but it never changes for summer time: refused like an unknown zone.
+    const fixed = await h.invoke("draft.schedule", { draftId, timeZone: "EST" });
+    expect(cardText(fixed.body.value)).toContain("I don't know that time zone");
+    expect(h.sandbox.webex.meetings.list().some((m) => m.title === "Tokyo sync")).toBe(false);
     const checked = await h.invoke("draft.update", { draftId, timeZone: "tokyo" });
     expect(input(checked.body.value, "timeZone")?.value).toBe("Asia/Tokyo");
     expect(cardText(checked.body.value)).toContain("(Asia/Tokyo)");

@@ -21,6 +21,7 @@ describe("spoken clock times (now: Monday 23 Nov 2026, 09:00 in Stockholm)", () 
     expect(sv("boka Avstämning kvart över nio i morgon").startTime).toBe("09:15");
     expect(sv("boka Avstämning kl halv 10 i morgon").startTime).toBe("09:30");
     expect(sv("boka Lunch halv ett i morgon").startTime).toBe("12:30");
+    expect(sv("boka Avstämning kvart  i 9 i morgon").startTime).toBe("08:45");
   });
 
   it("asks morning or afternoon for 1–6 o'clock without am/pm, and keeps the words out of the title", () => {
@@ -47,6 +48,19 @@ describe("a time written in another zone", () => {
     expect(en("schedule sync tomorrow 11pm EST")).toMatchObject({ date: "2026-11-25", startTime: "05:00", problems: [] });
   });
 
+  it("reads a month and day in another zone too", () => {
+    expect(en("schedule sync Dec 3 3pm EST")).toMatchObject({ date: "2026-12-03", startTime: "21:00", problems: [] });
+  });
+
+  it("never takes a lower-case word for a zone ('art' is also Argentina's abbreviation)", () => {
+    expect(en("schedule tomorrow at 3pm art review")).toMatchObject({ title: "art review", startTime: "15:00", problems: [] });
+    expect(en("schedule 10am east wing tour tomorrow")).toMatchObject({ title: "east wing tour", startTime: "10:00", problems: [] });
+  });
+
+  it("asks when a range carries a zone it was not read in", () => {
+    expect(en("schedule sync tomorrow 3-4pm EST").problems).toContainEqual({ field: "time", text: "tomorrow EST" });
+  });
+
   it("asks when the day is not fixed, so the user's offset that day is unknown", () => {
     expect(en("schedule sync Friday 3pm PST")).toMatchObject({ startTime: null, problems: [{ field: "time", text: "Friday 3pm PST" }] });
   });
@@ -61,6 +75,9 @@ describe("weeks without a day", () => {
 
   it("asks which day for 'next week' alone, in every language", () => {
     expect(en("schedule sync next week")).toMatchObject({ date: null, problems: [{ field: "date", text: "next week" }] });
+    // …but "this week's" and "今月の" belong to the title.
+    expect(en("schedule this week's retro tomorrow 3pm")).toMatchObject({ title: "this week's retro", problems: [] });
+    expect(ja("今月の売上レビューを明日10時に予約して")).toMatchObject({ title: "今月の売上レビュー", problems: [] });
     expect(sv("boka Avstämning nästa vecka")).toMatchObject({ title: "Avstämning", date: null, problems: [{ field: "date", text: "nästa vecka" }] });
     expect(ja("来週 定例")).toMatchObject({ title: "定例", date: null, problems: [{ field: "date", text: "来週" }] });
     expect(tr("gelecek hafta retro planla")).toMatchObject({ title: "retro", date: null, problems: [{ field: "date", text: "gelecek hafta" }] });

@@ -61,6 +61,12 @@ describe("the last date of a series (now: Monday 23 Nov 2026)", () => {
     });
     expect(en("schedule sync every Monday at 10 until 2026-11-01").problems).toEqual([{ field: "recurrence", text: "until 2026-11-01" }]);
     expect(en("schedule sync every Monday at 10 until February 30").problems).toEqual([{ field: "recurrence", text: "until February 30" }]);
+    // Which Friday, which 18th? Before, these were dropped and the series had no end.
+    expect(en("schedule standup every day at 9am until Friday").problems).toEqual([{ field: "recurrence", text: "until Friday" }]);
+    expect(en("schedule standup every day at 9am until the 18th").problems).toEqual([{ field: "recurrence", text: "until the 18th" }]);
+    expect(sv("boka avstämning varje dag kl 9 fram till fredag").problems).toEqual([{ field: "recurrence", text: "fram till fredag" }]);
+    expect(ja("毎日9時 金曜まで 朝会").problems).toEqual([{ field: "recurrence", text: "金曜まで" }]);
+    expect(tr("her gün saat 9'da cumaya kadar toplantı planla").problems).toEqual([{ field: "recurrence", text: "cumaya kadar" }]);
   });
 });
 
@@ -92,6 +98,20 @@ describe("monthly on the nth weekday", () => {
     expect(en("schedule planning monthly on the first Tuesday at 10am until June 30").recurrence).toEqual({ ...nth("tuesday", 1), until: "2027-06-30" });
   });
 
+  it("asks about a fifth weekday, which not every month has", () => {
+    expect(en("schedule review on the fifth Monday of every month at 10:00")).toMatchObject({ recurrence: null, problems: expect.arrayContaining([{ field: "recurrence", text: "on the fifth Monday of every month" }]) });
+  });
+
+  it("keeps a Turkish time range written with dots a time range, not a last date ('11.00'den 12.05'e kadar')", () => {
+    expect(tr("her pazartesi 11.00'den 12.05'e kadar retro planla")).toMatchObject({
+      startTime: "11:00",
+      durationMinutes: 65,
+      recurrence: weekly(["monday"]),
+      problems: [],
+    });
+    expect(tr("her salı 11'de 31.03.2027'ye kadar retro planla").recurrence).toEqual(weekly(["tuesday"], { until: "2027-03-31" }));
+  });
+
   it("asks which month when a single 'first Tuesday' has none", () => {
     const r = en("schedule 1:1 on the first Tuesday at 10:00");
     expect(r.recurrence).toBeNull();
@@ -112,7 +132,7 @@ describe("a range of weekdays is a series on each of them", () => {
     ["月〜金", ja, "月〜金 9時15分 朝会", monFri],
     ["毎週月曜から木曜", ja, "毎週月曜から木曜 9時15分 朝会", monThu],
     ["pazartesi-cuma", tr, "pazartesi-cuma saat 09:15'te toplantı planla", monFri],
-    ["pazartesiden perşembeye kadar", tr, "pazartesiden perşembeye kadar saat 09:15'te toplantı planla", monThu],
+    ["her gün pazartesiden perşembeye kadar", tr, "her gün pazartesiden perşembeye kadar saat 09:15'te toplantı planla", monThu],
   ])("reads %s", (_name, parse, text, recurrence) => {
     const r = parse(text);
     expect(r.recurrence).toEqual(recurrence);
@@ -122,5 +142,9 @@ describe("a range of weekdays is a series on each of them", () => {
 
   it("asks about a range that runs backwards", () => {
     expect(en("schedule offsite Fri-Mon at 9:00").problems).toContainEqual({ field: "recurrence", text: "Fri-Mon" });
+  });
+
+  it("reads 'Thursday to Friday' without 'every' as a span of days, which is asked about, not as a weekly series", () => {
+    expect(en("schedule handover Thursday to Friday 9am")).toMatchObject({ recurrence: null, date: null, problems: [{ field: "date", text: "Thursday to Friday 9am" }] });
   });
 });

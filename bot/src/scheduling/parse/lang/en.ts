@@ -27,8 +27,9 @@ const MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const EN_UNIT: Record<string, RelativePhrase["unit"]> = { m: "minute", h: "hour", d: "day", w: "week" };
 const days = (list: string | undefined): number[] => (list ? weekdayList(list, SEP, WEEKDAY) ?? [] : []);
 
-const NTH: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, last: -1 };
-const NTH_WORD = "(first|1st|second|2nd|third|3rd|fourth|4th|last)";
+// "fifth" is read so that it is asked about: not every month has a fifth Monday, and Outlook has no such series.
+const NTH: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, fifth: 5, "5th": 5, last: -1 };
+const NTH_WORD = "(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)";
 const ONE_WD = `(${alternation(Object.keys(WEEKDAY))})`;
 const OF_MONTH = "\\s+of\\s+(?:the|each|every)\\s+month\\b";
 const nth = (n: string | undefined, day: string | undefined): Recurrence | null => nthWeekdayMonthly(lookup(WEEKDAY, day), lookup(NTH, n));
@@ -39,8 +40,12 @@ const recurrences: Rule<Recurrence>[] = [
   { pattern: rx(`\\b(?:on\\s+)?(?:the|every|each)\\s+${NTH_WORD}\\s+${ONE_WD}${OF_MONTH}`), read: (m) => nth(m[1], m[2]) },
   // Not "every second Monday": that is every other Monday as often as the second of the month.
   { pattern: rx(`\\bevery\\s+(first|1st|last)\\s+${ONE_WD}\\b`), read: (m) => nth(m[1], m[2]) },
-  // "Mon-Fri", "every Monday to Thursday": a series on each of those days.
-  { pattern: rx(`\\b(?:(?:every|each)\\s+)?(${WD})\\s*(?:-|–|\\bto\\b|\\bthrough\\b|\\bthru\\b)\\s*(${WD})\\b`), read: (m) => weekdayRange(lookup(WEEKDAY, m[1]), lookup(WEEKDAY, m[2])) },
+  // "Mon-Fri", "every Monday to Thursday": a series on each of those days. Without "every", only
+  // the dash form: "handover Thursday to Friday" is one span of days, not a weekly series.
+  {
+    pattern: rx(`\\b(?:every|each)\\s+(${WD})\\s*(?:-|–|\\bto\\b|\\bthrough\\b|\\bthru\\b)\\s*(${WD})\\b|\\b(${WD})\\s*[-–]\\s*(${WD})\\b`),
+    read: (m) => weekdayRange(lookup(WEEKDAY, m[1] ?? m[3]), lookup(WEEKDAY, m[2] ?? m[4])),
+  },
   { pattern: rx("\\b(?:on\\s+)?weekdays\\b"), read: () => weekly([1, 2, 3, 4, 5]) },
   // "on the first Tuesday" with no month around it: which month? The card asks.
   { pattern: rx(`\\b(?:on\\s+)?the\\s+${NTH_WORD}\\s+${ONE_WD}\\b`), read: () => null },
@@ -101,8 +106,9 @@ function seriesEnds(order: "month-day" | "day-month"): Rule<SeriesEnd>[] {
       pattern: rx(`${UNTIL}(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?\\b`),
       read: (m) => (order === "month-day" ? seriesEndOn(Number(m[2]), Number(m[1]), fullYear(m[3])) : seriesEndOn(Number(m[1]), Number(m[2]), fullYear(m[3]))),
     },
-    // The start or the end of March? Ask.
+    // The start or the end of March? Which Friday, which 18th? Ask.
     { pattern: rx(`${UNTIL}(${MONTHS})\\.?${YEAR}\\b`), read: () => null },
+    { pattern: rx(`${UNTIL}(?:(?:next|this)\\s+)?${WD}\\b|${UNTIL}(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)\\b`), read: () => null },
   ];
 }
 
@@ -130,7 +136,7 @@ const clockPhrases: Rule<WhenPiece>[] = [
 
 // "next week Tuesday", "Tuesday of next week": that Tuesday. "next week" alone: which day? Ask.
 const NEXT_WEEK_DAY = rx(`\\bnext\\s+week(?:\\s+on)?\\s+(${WD})\\b|\\b(?:on\\s+)?(${WD})\\s+(?:of\\s+)?next\\s+week\\b`);
-const VAGUE_DAY = rx("\\b(?:next|this|coming|the\\s+coming)\\s+(?:week|month)\\b|\\blater\\s+this\\s+week\\b");
+const VAGUE_DAY = rx("\\b(?:next|this|coming|the\\s+coming)\\s+(?:week|month)\\b(?!')|\\blater\\s+this\\s+week\\b");
 
 const T = "(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?";
 const timeRanges: Rule<WhenPiece>[] = [
@@ -226,6 +232,8 @@ export function englishGrammar(locale: string): Grammar {
       { field: "date", pattern: rx(`\\b(?:(?:${MONTHS})\\.?\\s+\\d{1,3}|\\d{1,3}\\s+(?:${MONTHS}))\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b`) },
       { field: "time", pattern: rx("\\b(?:at\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm)\\b|\\b(?:at\\s+)?\\d{1,2}:\\d{2}\\b|\\bat\\s+\\d{1,2}\\b") },
       { field: "duration", pattern: rx("\\bfor\\s+\\d+(?:[.,]\\d+)?(?!\\s*[\\p{L}\\d])") },
+      // A zone left after a range ("3-4pm EST"): the range was read in the user's zone — ask. Capitals only.
+      { field: "time", pattern: rx("\\b(?:[ECMPA][SD]T|UTC|GMT|CES?T|BST|JST|IST|AES?T|AEDT|NZST|NZDT)\\b", "gu") },
     ],
     invitees,
     filler: [

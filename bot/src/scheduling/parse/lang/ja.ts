@@ -19,9 +19,9 @@ function days(list: string | undefined): number[] {
   return [...(list ?? "").matchAll(/([月火水木金土日])(?:曜日?)?/gu)].map((m) => WEEKDAY[m[1]!]!);
 }
 
-const NTH: Record<string, number> = { "1": 1, 一: 1, "2": 2, 二: 2, "3": 3, 三: 3, "4": 4, 四: 4 };
+const NTH: Record<string, number> = { "1": 1, 一: 1, "2": 2, 二: 2, "3": 3, 三: 3, "4": 4, 四: 4, "5": 5, 五: 5 };
 // 第1火曜日 / 第一火曜 / 最終金曜日 / 最後の金曜
-const NTH_WD = "(?:第([1-4一二三四])|(最終|最後の))([月火水木金土日])曜日?";
+const NTH_WD = "(?:第([1-5一二三四五])|(最終|最後の))([月火水木金土日])曜日?";
 const nth = (m: RegExpExecArray): Recurrence | null => nthWeekdayMonthly(WEEKDAY[m[3]!], m[2] ? -1 : NTH[m[1]!]);
 
 const recurrences: Rule<Recurrence>[] = [
@@ -63,6 +63,8 @@ const seriesEnds: Rule<SeriesEnd>[] = [
   { pattern: rx(`(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})${MADE}`, "gu"), read: (m) => seriesEndOn(Number(m[3]), Number(m[2]), Number(m[1])) },
   { pattern: rx(`(?<![\\d/])(\\d{1,2})/(\\d{1,2})${MADE}`, "gu"), read: (m) => seriesEndOn(Number(m[2]), Number(m[1])) },
   { pattern: rx(`(?:(\\d{4})年)?(\\d{1,2})月${MADE}`, "gu"), read: () => null },
+  // 金曜まで (but not 月曜から金曜まで, a range of days): which Friday? Ask.
+  { pattern: rx(`(?<!から\\s*)[月火水木金土日]曜日?${MADE}`, "gu"), read: () => null },
 ];
 
 const T = "(午前|午後)?\\s*(\\d{1,2})(?:時(?:(\\d{1,2})分|(半))?|:(\\d{2}))";
@@ -160,7 +162,7 @@ export function japaneseGrammar(): Grammar {
     leftovers: [
       { field: "recurrence", pattern: rx("毎[^\\s、。,]{0,4}", "gu") },
       { field: "time", pattern: rx("(?:午前|午後)?\\d+時(?:\\d+分|半)?|\\d{1,2}:\\d{2}", "gu") },
-      { field: "date", pattern: rx("\\d+月(?:\\d+日)?|\\d+日(?!間)|(?:来週|今週|再来週|来月|今月)", "gu") },
+      { field: "date", pattern: rx("\\d+月(?:\\d+日)?|\\d+日(?!間)|(?:来週|今週|再来週|来月|今月)(?!の)", "gu") },
     ],
     invitees,
     filler: [

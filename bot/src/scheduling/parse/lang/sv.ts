@@ -26,8 +26,8 @@ const MONTHS = "jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|juni?|juli?|aug(
 const SV_UNIT: Record<string, RelativePhrase["unit"]> = { min: "minute", tim: "hour", dag: "day", vec: "week" };
 const days = (list: string | undefined): number[] => (list ? weekdayList(list, SEP, WEEKDAY) ?? [] : []);
 
-const NTH: Record<string, number> = { första: 1, andra: 2, tredje: 3, fjärde: 4, sista: -1 };
-const NTH_WORD = "(första|andra|tredje|fjärde|sista)";
+const NTH: Record<string, number> = { första: 1, andra: 2, tredje: 3, fjärde: 4, femte: 5, sista: -1 };
+const NTH_WORD = "(första|andra|tredje|fjärde|femte|sista)";
 const ONE_WD = `(${alternation(Object.keys(WEEKDAY))})`;
 const IN_MONTH = "\\s+(?:i|varje)\\s+(?:varje\\s+)?månad(?:en)?\\b";
 const nth = (n: string | undefined, day: string | undefined): Recurrence | null => nthWeekdayMonthly(lookup(WEEKDAY, day), lookup(NTH, n));
@@ -37,7 +37,10 @@ const recurrences: Rule<Recurrence>[] = [
   { pattern: rx(`\\b(?:(?:varje|var)\\s+månad|månadsvis)\\s+(?:på\\s+)?(?:den\\s+)?${NTH_WORD}\\s+${ONE_WD}\\b(?:${IN_MONTH})?`), read: (m) => nth(m[1], m[2]) },
   { pattern: rx(`\\b(?:på\\s+)?(?:den\\s+)?${NTH_WORD}\\s+${ONE_WD}${IN_MONTH}`), read: (m) => nth(m[1], m[2]) },
   // "mån-fre", "varje måndag till torsdag", "vardagar": a series on each of those days.
-  { pattern: rx(`\\b(?:(?:varje|alla)\\s+)?(${WD})\\s*(?:-|–|\\btill\\b)\\s*(${WD})\\b`), read: (m) => weekdayRange(lookup(WEEKDAY, m[1]), lookup(WEEKDAY, m[2])) },
+  {
+    pattern: rx(`\\b(?:varje|alla)\\s+(${WD})\\s*(?:-|–|\\btill\\b)\\s*(${WD})\\b|\\b(${WD})\\s*[-–]\\s*(${WD})\\b`),
+    read: (m) => weekdayRange(lookup(WEEKDAY, m[1] ?? m[3]), lookup(WEEKDAY, m[2] ?? m[4])),
+  },
   { pattern: rx("\\b(?:på\\s+|alla\\s+)?vardagar(?:na)?\\b"), read: () => weekly([1, 2, 3, 4, 5]) },
   // "den första tisdagen" with no month around it: which month? The card asks.
   { pattern: rx(`\\b(?:på\\s+)?den\\s+${NTH_WORD}\\s+${ONE_WD}\\b`), read: () => null },
@@ -91,6 +94,8 @@ const seriesEnds: Rule<SeriesEnd>[] = [
   { pattern: rx(`${UNTIL}(\\d{4})-(\\d{2})-(\\d{2})\\b`), read: (m) => seriesEndOn(Number(m[3]), Number(m[2]), Number(m[1])) },
   { pattern: rx(`${UNTIL}(?:den\\s+)?(\\d{1,2})/(\\d{1,2})(?:\\s*-\\s*(\\d{4}|\\d{2}))?\\b`), read: (m) => seriesEndOn(Number(m[1]), Number(m[2]), fullYear(m[3])) },
   { pattern: rx(`${UNTIL}(${MONTHS})(?:\\s+(\\d{4}))?\\b`), read: () => null },
+  // "fram till fredag": which Friday? Ask (a bare "till fredag" may just be "to Friday").
+  { pattern: rx(`\\b(?:till\\s+och\\s+med|t\\.\\s?o\\.\\s?m\\.?|fram\\s+till)\\s+(?:på\\s+)?${WD}\\b`), read: () => null },
 ];
 
 const T = "(\\d{1,2})(?:[:.](\\d{2}))?";
@@ -141,7 +146,7 @@ const clockPhrases: Rule<WhenPiece>[] = [
     read: (m) => {
       const hour = lookup(SV_HOUR, m[2]) ?? Number(m[2]);
       if (!Number.isInteger(hour) || hour < 1 || hour > 24) return null;
-      const kind = m[1]!.toLowerCase().replace(/\\s+/g, " ");
+      const kind = m[1]!.toLowerCase().replace(/\s+/g, " ");
       let t = hour * 60 + (kind === "halv" ? -30 : kind === "kvart i" ? -15 : 15);
       if (hour <= 12 && t < 60) t += 720; // "halv ett" is 12.30
       // A 12 h phrase: "halv tre" is 02.30 or 14.30 — the card asks, as for a bare "kl 3" in English.

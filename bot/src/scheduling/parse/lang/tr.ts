@@ -17,8 +17,8 @@ function days(list: string | undefined): number[] {
 
 const TR_UNIT: Record<string, RelativePhrase["unit"]> = { dakika: "minute", dk: "minute", saat: "hour", gün: "day", hafta: "week" };
 
-const NTH: Record<string, number> = { ilk: 1, birinci: 1, ikinci: 2, üçüncü: 3, dördüncü: 4, son: -1, sonuncu: -1 };
-const NTH_WORD = "(ilk|birinci|ikinci|üçüncü|dördüncü|sonuncu|son)";
+const NTH: Record<string, number> = { ilk: 1, birinci: 1, ikinci: 2, üçüncü: 3, dördüncü: 4, beşinci: 5, son: -1, sonuncu: -1 };
+const NTH_WORD = "(ilk|birinci|ikinci|üçüncü|dördüncü|beşinci|sonuncu|son)";
 // The weekday with its possessive: "salısı", "cuması", "pazartesi(si)", "cumartesisi".
 const ONE_WD = `(${alternation(Object.keys(TR_WEEKDAY))})\\p{Ll}*`;
 const nth = (n: string | undefined, day: string | undefined): Recurrence | null =>
@@ -29,7 +29,7 @@ const recurrences: Rule<Recurrence>[] = [
   { pattern: rx(`\\bher\\s+ayın\\s+${NTH_WORD}\\s+${ONE_WD}`), read: (m) => nth(m[1], m[2]) },
   // "pazartesi-cuma", "her gün pazartesiden perşembeye kadar": a series on each of those days.
   {
-    pattern: rx(`\\b(?:her\\s+(?:gün\\s+)?)?(${alternation(Object.keys(TR_WEEKDAY))})\\s*(?:-|–)\\s*(${alternation(Object.keys(TR_WEEKDAY))})\\b|\\b(?:her\\s+(?:gün\\s+)?)?(${alternation(Object.keys(TR_WEEKDAY))})'?(?:y?[dt][ae]n)\\s+(${alternation(Object.keys(TR_WEEKDAY))})'?(?:y?[ae])\\s+kadar\\b`),
+    pattern: rx(`\\b(?:her\\s+(?:gün\\s+)?)?(${alternation(Object.keys(TR_WEEKDAY))})\\s*(?:-|–)\\s*(${alternation(Object.keys(TR_WEEKDAY))})\\b|\\bher\\s+(?:gün\\s+)?(${alternation(Object.keys(TR_WEEKDAY))})'?(?:y?[dt][ae]n)\\s+(${alternation(Object.keys(TR_WEEKDAY))})'?(?:y?[ae])\\s+kadar\\b`),
     read: (m) => weekdayRange(TR_WEEKDAY[trLower(m[1] ?? m[3]!)], TR_WEEKDAY[trLower(m[2] ?? m[4]!)]),
   },
   // "ayın ilk salısı" without "her": which month? The card asks.
@@ -75,6 +75,8 @@ const seriesEnds: Rule<SeriesEnd>[] = [
     read: (m) => (m[1] ? seriesEndOn(Number(m[1]), Number(m[2]), fullYear(m[3])) : seriesEndOn(Number(m[4]), Number(m[5]), fullYear(m[6]))),
   },
   { pattern: rx(`\\b(${TR_MONTHS})(?:\\s+(\\d{4}))?${DATIVE}\\s+kadar\\b`), read: () => null },
+  // "cumaya kadar" (but not "pazartesiden cumaya kadar", a range of days): which Friday? Ask.
+  { pattern: rx(`(?<!(?:[dt][ae]n)\\s+)\\b(?:${alternation(Object.keys(TR_WEEKDAY))})'?y?[ae]\\s+kadar\\b`), read: () => null },
 ];
 
 const T = "(?:saat\\s+)?(\\d{1,2})(?:[:.](\\d{2}))?";
