@@ -34,7 +34,9 @@ export function resolveTimeZoneName(text: string): string | undefined {
   if (typed.includes("/") && isValidTimeZone(typed)) return new Intl.DateTimeFormat("en", { timeZone: typed }).resolvedOptions().timeZone;
   const named = cities().get(fold(typed));
   if (named) return named.length === 1 ? named[0] : undefined;
-  // A city Intl lists under an older name ("Kolkata" is listed as Asia/Calcutta) but still knows.
+  // A city Intl lists under an older name ("Kolkata" is listed as Asia/Calcutta) but still knows,
+  // spelt as the region's zone is ("Asia/Kolkata"). A name with a slash was handled above.
+  if (typed.includes("/")) return undefined;
   const city = typed.split(/[\s_]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join("_");
   const known = REGIONS.map((region) => `${region}/${city}`).filter((zone) => isValidTimeZone(zone));
   return known.length === 1 ? known[0] : undefined;

@@ -89,8 +89,12 @@ function hourText(text: string, hour: number): string {
   return m?.[1] ?? String(hour);
 }
 
-/** The text ends with a zone as people write one: capitals ("EST", "CEST"), or an offset. */
-const WRITTEN_ZONE = /(?:\b[A-Z]{2,5}|\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|\bZ)\s*$/;
+/**
+ * The text ends with a zone as people write one: a common abbreviation in capitals, or an offset.
+ * chrono knows many more ("ART", "CAT", "ICT"), which are also words in titles ("3pm CAT review").
+ */
+const WRITTEN_ZONE =
+  /(?:\b(?:UTC|GMT|[ECMP][SD]T|AK[SD]T|HST|A[SD]T|N[SD]T|WES?T|CES?T|EES?T|BST|IST|MSK|JST|KST|HKT|SGT|AC?[SD]T|AE[SD]T|AWST|NZ[SD]T)|\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|\bZ)\s*$/;
 
 /**
  * A time written in another zone ("15:00 UTC") as the user's wall clock. Needs the date to know

@@ -55,6 +55,8 @@ describe("a time written in another zone", () => {
   it("never takes a lower-case word for a zone ('art' is also Argentina's abbreviation)", () => {
     expect(en("schedule tomorrow at 3pm art review")).toMatchObject({ title: "art review", startTime: "15:00", problems: [] });
     expect(en("schedule 10am east wing tour tomorrow")).toMatchObject({ title: "east wing tour", startTime: "10:00", problems: [] });
+    // Nor a word in capitals that only chrono's long list knows as a zone.
+    expect(en("schedule Dec 3 3pm CAT review")).toMatchObject({ title: "CAT review", startTime: "15:00", problems: [] });
   });
 
   it("asks when a range carries a zone it was not read in", () => {

@@ -110,6 +110,8 @@ describe("monthly on the nth weekday", () => {
       problems: [],
     });
     expect(tr("her salı 11'de 31.03.2027'ye kadar retro planla").recurrence).toEqual(weekly(["tuesday"], { until: "2027-03-31" }));
+    // After a series with no start time before it, "12.05'e kadar" is the last date.
+    expect(tr("her gün saat 9'da 12.05'e kadar retro planla").recurrence).toEqual({ frequency: "daily", interval: 1, until: "2027-05-12" });
   });
 
   it("asks which month when a single 'first Tuesday' has none", () => {
@@ -142,6 +144,13 @@ describe("a range of weekdays is a series on each of them", () => {
 
   it("asks about a range that runs backwards", () => {
     expect(en("schedule offsite Fri-Mon at 9:00").problems).toContainEqual({ field: "recurrence", text: "Fri-Mon" });
+  });
+
+  it("reads a Turkish day range with 'her hafta', and asks about one without 'her'", () => {
+    expect(tr("her hafta pazartesiden cumaya kadar saat 9'da toplantı planla").recurrence).toEqual(monFri);
+    const r = tr("pazartesiden cumaya kadar saat 9'da toplantı planla");
+    expect(r.recurrence).toBeNull();
+    expect(r.problems).toContainEqual({ field: "recurrence", text: "pazartesiden cumaya kadar" });
   });
 
   it("reads 'Thursday to Friday' without 'every' as a span of days, which is asked about, not as a weekly series", () => {

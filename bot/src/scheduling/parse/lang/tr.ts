@@ -21,6 +21,7 @@ const NTH: Record<string, number> = { ilk: 1, birinci: 1, ikinci: 2, üçüncü:
 const NTH_WORD = "(ilk|birinci|ikinci|üçüncü|dördüncü|beşinci|sonuncu|son)";
 // The weekday with its possessive: "salısı", "cuması", "pazartesi(si)", "cumartesisi".
 const ONE_WD = `(${alternation(Object.keys(TR_WEEKDAY))})\\p{Ll}*`;
+const TR_WD_ANY = alternation(Object.keys(TR_WEEKDAY));
 const nth = (n: string | undefined, day: string | undefined): Recurrence | null =>
   nthWeekdayMonthly(day === undefined ? undefined : TR_WEEKDAY[trLower(day)], n === undefined ? undefined : NTH[trLower(n)]);
 
@@ -29,9 +30,11 @@ const recurrences: Rule<Recurrence>[] = [
   { pattern: rx(`\\bher\\s+ayın\\s+${NTH_WORD}\\s+${ONE_WD}`), read: (m) => nth(m[1], m[2]) },
   // "pazartesi-cuma", "her gün pazartesiden perşembeye kadar": a series on each of those days.
   {
-    pattern: rx(`\\b(?:her\\s+(?:gün\\s+)?)?(${alternation(Object.keys(TR_WEEKDAY))})\\s*(?:-|–)\\s*(${alternation(Object.keys(TR_WEEKDAY))})\\b|\\bher\\s+(?:gün\\s+)?(${alternation(Object.keys(TR_WEEKDAY))})'?(?:y?[dt][ae]n)\\s+(${alternation(Object.keys(TR_WEEKDAY))})'?(?:y?[ae])\\s+kadar\\b`),
+    pattern: rx(`\\b(?:her\\s+(?:gün|hafta)\\s+)?(${TR_WD_ANY})\\s*(?:-|–)\\s*(${TR_WD_ANY})\\b|\\bher\\s+(?:gün|hafta)\\s+(${TR_WD_ANY})'?(?:y?[dt][ae]n)\\s+(${TR_WD_ANY})'?(?:y?[ae])\\s+kadar\\b`),
     read: (m) => weekdayRange(TR_WEEKDAY[trLower(m[1] ?? m[3]!)], TR_WEEKDAY[trLower(m[2] ?? m[4]!)]),
   },
+  // Without "her": "pazartesiden cumaya kadar" is a span of days or a series — ask.
+  { pattern: rx(`\\b(?:${TR_WD_ANY})'?(?:y?[dt][ae]n)\\s+(?:${TR_WD_ANY})'?(?:y?[ae])\\s+kadar\\b`), read: () => null },
   // "ayın ilk salısı" without "her": which month? The card asks.
   { pattern: rx(`\\bayın\\s+${NTH_WORD}\\s+${ONE_WD}`), read: () => null },
   { pattern: rx("\\bhafta\\s*içi(?:\\s+her\\s+gün)?\\b"), read: () => weekly([1, 2, 3, 4, 5]) },
@@ -69,9 +72,10 @@ const seriesEnds: Rule<SeriesEnd>[] = [
   { pattern: rx(`\\b(${TR_MONTHS})(?:\\s+(\\d{4}))?(?:\\s+ayı)?(?:\\s+|')?sonuna\\s+kadar\\b`), read: (m) => seriesEndOfMonth(trMonth(m[1]), fullYear(m[2])) },
   { pattern: rx(`\\b(\\d{1,2})\\s+(${TR_MONTHS})(?:\\s+(\\d{4}))?${DATIVE}${UNTIL}`), read: (m) => seriesEndOn(Number(m[1]), trMonth(m[2]) ?? 0, fullYear(m[3])) },
   { pattern: rx(`\\b(\\d{4})-(\\d{2})-(\\d{2})${DATIVE}${UNTIL}`), read: (m) => seriesEndOn(Number(m[3]), Number(m[2]), Number(m[1])) },
-  // "31.03.2027'ye kadar", "31/03'e kadar"; "12.05'e kadar" without a year is a time ("11.00'den 12.05'e kadar").
+  // "31.03.2027'ye kadar", "31/03'e kadar", "12.05'e kadar" — but after a start time
+  // ("11.00'den 12.05'e kadar") "12.05" is the end of a time range.
   {
-    pattern: rx(`(?<![\\d.:/])\\b(?:(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})|(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?)${DATIVE}${UNTIL}`),
+    pattern: rx(`(?<![\\d.:/])(?<!\\d[.:]\\d{2}'?[dt][ae]n\\s+)\\b(?:(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{4}|\\d{2}))?|(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?)${DATIVE}${UNTIL}`),
     read: (m) => (m[1] ? seriesEndOn(Number(m[1]), Number(m[2]), fullYear(m[3])) : seriesEndOn(Number(m[4]), Number(m[5]), fullYear(m[6]))),
   },
   { pattern: rx(`\\b(${TR_MONTHS})(?:\\s+(\\d{4}))?${DATIVE}\\s+kadar\\b`), read: () => null },
