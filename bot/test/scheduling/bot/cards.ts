@@ -4,7 +4,8 @@ import type { RecordedActivity } from "../../../../sandbox/connector";
 export function cardOf(reply: RecordedActivity | undefined): Record<string, unknown> {
   const attachments = (reply?.activity.attachments ?? []) as { content?: Record<string, unknown> }[];
   const content = attachments[0]?.content;
-  if (!content) throw new Error(`the reply carries no card: ${JSON.stringify(reply?.activity).slice(0, 300)}`);
+  // The text first: a reply without a card is usually the bot saying what went wrong.
+  if (!content) throw new Error(`the reply carries no card but the text ${JSON.stringify(reply?.activity.text)}: ${JSON.stringify(reply?.activity).slice(0, 300)}`);
   return content;
 }
 
