@@ -11,7 +11,8 @@ export async function startTestService(env: EnvSource = {}): Promise<RunningServ
   const config = parseConfig({
     PORT: "0",
     HOST: "127.0.0.1",
-    LOG_LEVEL: "silent",
+    // Silent by default; CI sets TEST_BOT_LOG_LEVEL=error so a turn that fails there shows its cause.
+    LOG_LEVEL: process.env.TEST_BOT_LOG_LEVEL ?? "silent",
     SQLITE_PATH: join(dir, "store.sqlite"),
     TAB_DIST_DIR: join(__dirname, "..", "..", "..", "tab", "dist"),
     ...env,
