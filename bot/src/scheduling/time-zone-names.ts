@@ -5,17 +5,28 @@
  */
 import { isValidTimeZone } from "./time";
 
-let byCity: Map<string, string[]> | undefined;
+interface ZoneIndex {
+  /** Lower-cased IANA name → the name. */
+  exact: Map<string, string>;
+  /** Folded city → the zones named after it. */
+  byCity: Map<string, string[]>;
+}
 
-function cities(): Map<string, string[]> {
-  if (!byCity) {
-    byCity = new Map();
+let built: ZoneIndex | undefined;
+
+/** Intl's zone list, read once when a zone is first typed. */
+function zoneIndex(): ZoneIndex {
+  if (!built) {
+    built = { exact: new Map(), byCity: new Map() };
     for (const zone of Intl.supportedValuesOf("timeZone")) {
+      built.exact.set(zone.toLowerCase(), zone);
       const city = fold(zone.slice(zone.lastIndexOf("/") + 1));
-      byCity.set(city, [...(byCity.get(city) ?? []), zone]);
+      const zones = built.byCity.get(city);
+      if (zones) zones.push(zone);
+      else built.byCity.set(city, [zone]);
     }
   }
-  return byCity;
+  return built;
 }
 
 /** "São_Paulo", "sao paulo" and "SAO-PAULO" alike. */
@@ -28,18 +39,19 @@ export function resolveTimeZoneName(text: string): string | undefined {
   const typed = text.trim();
   if (typed === "") return undefined;
   if (/^(?:utc|gmt|z)$/i.test(typed)) return "UTC";
-  const exact = Intl.supportedValuesOf("timeZone").find((z) => z.toLowerCase() === typed.toLowerCase());
-  if (exact) return exact;
+  const { exact, byCity } = zoneIndex();
+  const known = exact.get(typed.toLowerCase());
+  if (known) return known;
   // An alias Intl still knows ("US/Pacific" → America/Los_Angeles), as its canonical name.
   if (typed.includes("/") && isValidTimeZone(typed)) return new Intl.DateTimeFormat("en", { timeZone: typed }).resolvedOptions().timeZone;
-  const named = cities().get(fold(typed));
+  const named = byCity.get(fold(typed));
   if (named) return named.length === 1 ? named[0] : undefined;
   // A city Intl lists under an older name ("Kolkata" is listed as Asia/Calcutta) but still knows,
   // spelt as the region's zone is ("Asia/Kolkata"). A name with a slash was handled above.
   if (typed.includes("/")) return undefined;
   const city = typed.split(/[\s_]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join("_");
-  const known = REGIONS.map((region) => `${region}/${city}`).filter((zone) => isValidTimeZone(zone));
-  return known.length === 1 ? known[0] : undefined;
+  const inRegion = REGIONS.map((region) => `${region}/${city}`).filter((zone) => isValidTimeZone(zone));
+  return inRegion.length === 1 ? inRegion[0] : undefined;
 }
 
 const REGIONS = ["Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"];

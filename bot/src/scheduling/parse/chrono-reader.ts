@@ -7,7 +7,7 @@ import type { Chrono, ParsedComponents } from "chrono-node";
 import type { DayRef, ReadContext, WhenPiece } from "./lang/grammar";
 import { hhmm, isAmbiguousHour } from "./lang/common";
 import type { MaskedText } from "./masked-text";
-import { formatDate, isCalendarDate, localNow, splitDate } from "./zone";
+import { formatDate, isCalendarDate, localNow, nextDateInMonth, splitDate } from "./zone";
 
 export interface ChronoReadOptions {
   /** English: a bare "at 3" is morning or afternoon — ask, don't guess. */
@@ -46,10 +46,12 @@ export function readWithChrono(chrono: Chrono, text: MaskedText, ctx: ReadContex
     if (day === undefined && !r.start.isCertain("hour")) continue;
     // chrono reads zone abbreviations in any case: "3pm art review" would be 3pm in Argentina. Only
     // a zone written as one ("EST", "UTC", "GMT+2", "+09:00") counts; a lower-case word stays text.
-    const zoneWritten = r.start.isCertain("timezoneOffset") && WRITTEN_ZONE.test(r.text);
-    const end = r.start.isCertain("timezoneOffset") && !zoneWritten ? r.index + r.text.replace(/\s*\S+\s*$/, "").length : r.index + r.text.length;
-    if (end !== r.index + r.text.length) piece.text = r.text.slice(0, end - r.index).trim();
-    text.take(r.index, end);
+    const zoneRead = r.start.isCertain("timezoneOffset");
+    const zoneWritten = zoneRead && WRITTEN_ZONE.test(r.text);
+    // A zone chrono read from a word is given back: the word stays in the text (and the title).
+    const taken = zoneRead && !zoneWritten ? r.text.replace(/\s*\S+\s*$/, "") : r.text;
+    piece.text = taken.trim();
+    text.take(r.index, r.index + taken.length);
     // A zone with no time of its own ("tomorrow 3-4pm EST": the range was read first, in the user's
     // zone) cannot be applied here: the card asks for the time.
     if (zoneWritten && !piece.time) ctx.problems.push({ field: "time", text: piece.text.replace(/\s+/g, " ") });
@@ -93,8 +95,8 @@ function hourText(text: string, hour: number): string {
  * The text ends with a zone as people write one: a common abbreviation in capitals, or an offset.
  * chrono knows many more ("ART", "CAT", "ICT"), which are also words in titles ("3pm CAT review").
  */
-const WRITTEN_ZONE =
-  /(?:\b(?:UTC|GMT|[ECMP][SD]T|AK[SD]T|HST|A[SD]T|N[SD]T|WES?T|CES?T|EES?T|BST|IST|MSK|JST|KST|HKT|SGT|AC?[SD]T|AE[SD]T|AWST|NZ[SD]T)|\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|\bZ)\s*$/;
+export const ZONE_ABBREVIATIONS = "UTC|GMT|[ECMP][SD]T|AK[SD]T|HST|A[SD]T|N[SD]T|WES?T|CES?T|EES?T|BST|IST|MSK|JST|KST|HKT|SGT|AC?[SD]T|AE[SD]T|AWST|NZ[SD]T";
+const WRITTEN_ZONE = new RegExp(`(?:\\b(?:${ZONE_ABBREVIATIONS})|\\b(?:UTC|GMT)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|[+-]\\d{2}:?\\d{2}|\\bZ)\\s*$`);
 
 /**
  * A time written in another zone ("15:00 UTC") as the user's wall clock. Needs the date to know
@@ -103,20 +105,14 @@ const WRITTEN_ZONE =
  */
 function inUserZone(piece: WhenPiece, offsetMinutes: number, ctx: ReadContext): Pick<WhenPiece, "day" | "time"> | null {
   const [hour, minute] = piece.time!.split(":").map(Number) as [number, number];
-  const date = piece.day?.kind === "date" ? piece.day.date : piece.day?.kind === "monthDay" ? nextMonthDay(piece.day.month, piece.day.day, ctx) : undefined;
-  if (date === undefined) return offsetMinutes === ctx.now.offsetMinutes ? { time: piece.time } : null;
+  const date =
+    piece.day?.kind === "date"
+      ? piece.day.date
+      : piece.day?.kind === "monthDay"
+        ? nextDateInMonth(splitDate(ctx.now.date)[0], piece.day.month, piece.day.day, (d) => d >= ctx.now.date)
+        : null;
+  if (date === null) return offsetMinutes === ctx.now.offsetMinutes ? { time: piece.time } : null;
   const [y, m, d] = splitDate(date);
   const local = localNow(ctx.timeZone, new Date(Date.UTC(y, m - 1, d, hour, minute) - offsetMinutes * 60_000));
   return { day: { kind: "date", date: local.date }, time: local.time };
-}
-
-/** "Dec 3" as the next such date from today (as resolve-when reads it without a time). */
-function nextMonthDay(month: number, day: number, ctx: ReadContext): string | undefined {
-  const [year] = splitDate(ctx.now.date);
-  for (let y = year; y <= year + 8; y++) {
-    if (!isCalendarDate(y, month, day)) continue;
-    const d = formatDate(y, month, day);
-    if (d >= ctx.now.date) return d;
-  }
-  return undefined;
 }

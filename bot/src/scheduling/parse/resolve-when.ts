@@ -6,7 +6,7 @@ import { isNthWeekday } from "../recurrence-rules";
 import type { CountPhrase, DayRef, SeriesEnd, WhenPiece } from "./lang/grammar";
 import type { Found } from "./rules";
 import type { ParseProblem } from "./types";
-import { addDays, daysInMonth, formatDate, isCalendarDate, splitDate, weekdayOf, type LocalNow } from "./zone";
+import { addDays, daysInMonth, formatDate, isCalendarDate, nextDateInMonth, splitDate, weekdayOf, type LocalNow } from "./zone";
 
 export interface When {
   date: string | null;
@@ -100,12 +100,7 @@ function resolveDay(ref: DayRef, time: string | null, now: LocalNow): string | n
     case "date":
       return ref.date;
     case "monthDay":
-      for (let y = year; y <= year + 8; y++) {
-        if (!isCalendarDate(y, ref.month, ref.day)) continue;
-        const d = formatDate(y, ref.month, ref.day);
-        if (isAhead(d, time, now)) return d;
-      }
-      return null;
+      return nextDateInMonth(year, ref.month, ref.day, (d) => isAhead(d, time, now));
     case "weekday":
       for (let i = 0; i < 14; i++) {
         const d = addDays(ref.earliest, i);
@@ -205,14 +200,8 @@ function withEnd(r: Recurrence | null, ends: Found<SeriesEnd>[], start: string, 
 
 /** The written end as a date on or after `start` (a later year when "March 31" has passed). */
 function lastDate(end: SeriesEnd, start: string): string | null {
-  const [year] = splitDate(start);
   if (end.kind === "date") return end.date;
   if (end.kind === "monthEnd" && end.year !== undefined) return formatDate(end.year, end.month, daysInMonth(end.year, end.month));
-  for (let y = year; y <= year + 8; y++) {
-    const day = end.kind === "monthEnd" ? daysInMonth(y, end.month) : end.day;
-    if (!isCalendarDate(y, end.month, day)) continue;
-    const d = formatDate(y, end.month, day);
-    if (d >= start) return d;
-  }
-  return null;
+  const day = end.kind === "monthEnd" ? (y: number) => daysInMonth(y, end.month) : end.day;
+  return nextDateInMonth(splitDate(start)[0], end.month, day, (d) => d >= start);
 }

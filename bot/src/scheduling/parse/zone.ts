@@ -61,6 +61,25 @@ export function addDays(date: string, days: number): string {
   return formatDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
+/** The Monday after `date`'s week: where "next week" (来週, haftaya) begins. */
+export function nextMonday(date: string): string {
+  return addDays(date, 7 - ((weekdayOf(date) + 6) % 7));
+}
+
+/**
+ * The first date from `fromYear` on (up to 8 years ahead) in `month` on `day` (a number, or the
+ * day for that year, e.g. the month's last) that `accept` takes; null when none does.
+ */
+export function nextDateInMonth(fromYear: number, month: number, day: number | ((year: number) => number), accept: (date: string) => boolean): string | null {
+  for (let y = fromYear; y <= fromYear + 8; y++) {
+    const d = typeof day === "number" ? day : day(y);
+    if (!isCalendarDate(y, month, d)) continue;
+    const date = formatDate(y, month, d);
+    if (accept(date)) return date;
+  }
+  return null;
+}
+
 /** 0 = Sunday … 6 = Saturday, as Date#getDay and chrono number them. */
 export function weekdayOf(date: string): number {
   const [y, m, d] = splitDate(date);

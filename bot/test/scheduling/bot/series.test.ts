@@ -7,18 +7,19 @@ import { userByLocal } from "../../../../sandbox/tenant";
 import { cardText, startBotHarness, type BotHarness } from "../../support/bot-harness";
 import { actionData, cardOf, input, links } from "./cards";
 
+// One bot and sandbox for the whole file: both groups below use it.
+let h: BotHarness;
+beforeAll(async () => {
+  h = await startBotHarness();
+});
+afterAll(() => h?.close());
+
+async function draftFor(text: string, options: Parameters<BotHarness["say"]>[1] = {}) {
+  const card = cardOf((await h.say(text, options))[0]);
+  return { card, draftId: String(actionData(card, "draft.schedule").draftId) };
+}
+
 describe("series with a last date and on the nth weekday of the month", () => {
-  let h: BotHarness;
-  beforeAll(async () => {
-    h = await startBotHarness();
-  });
-  afterAll(() => h?.close());
-
-  async function draftFor(text: string, options: Parameters<BotHarness["say"]>[1] = {}) {
-    const card = cardOf((await h.say(text, options))[0]);
-    return { card, draftId: String(actionData(card, "draft.schedule").draftId) };
-  }
-
   it("shows 'the first Tuesday … until' on the card and writes relativeMonthly to Outlook and BYDAY=1TU;UNTIL to Webex", async () => {
     const lars = userByLocal(h.sandbox.tenant, "lars.berg");
     const { card, draftId } = await draftFor("schedule Roadmap planning with Aiko monthly on the first Tuesday at 10am for 30 min until June 30");
@@ -88,12 +89,6 @@ describe("series with a last date and on the nth weekday of the month", () => {
 });
 
 describe("invitees and the time zone are edited on the draft card", () => {
-  let h: BotHarness;
-  beforeAll(async () => {
-    h = await startBotHarness();
-  });
-  afterAll(() => h?.close());
-
   it("leaves out an invitee whose box is cleared, and keeps the rest", async () => {
     const lars = userByLocal(h.sandbox.tenant, "lars.berg");
     const card = cardOf((await h.say("schedule Budget check with Aiko and guest@fabrikam.com tomorrow 10:00 for 30 min"))[0]);

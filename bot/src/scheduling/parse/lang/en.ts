@@ -2,11 +2,11 @@
 // recurrence, invitees and title filler.
 import * as chrono from "chrono-node";
 import type { Recurrence } from "../../types";
-import { readWithChrono } from "../chrono-reader";
+import { readWithChrono, ZONE_ABBREVIATIONS } from "../chrono-reader";
 import { rx } from "../masked-text";
 import { collect } from "../rules";
 import { CHANNEL_INVITEE } from "../types";
-import { addDays, weekdayOf } from "../zone";
+import { nextMonday } from "../zone";
 import {
   alternation, clockMinutes, daily, dayOfMonthPiece, fullYear, hhmm, interval, isAmbiguousHour, lookup, meridiemOf, minutes, monthByPrefix, nthWeekdayMonthly, relative, monthly, rangePiece, readNumber,
   seriesEndOfMonth, seriesEndOn, weekdayList, weekdayRange, weekly, withPlurals,
@@ -216,8 +216,7 @@ export function englishGrammar(locale: string): Grammar {
     readWhen(text, ctx) {
       const pieces = collect(text, clockPhrases, ctx.problems, "time").map((f) => f.value);
       text.scan(NEXT_WEEK_DAY, (m) => {
-        const nextMonday = addDays(ctx.now.date, 7 - ((weekdayOf(ctx.now.date) + 6) % 7));
-        pieces.push({ text: m[0].trim(), day: { kind: "weekday", weekday: lookup(WEEKDAY, m[1] ?? m[2]) ?? 1, earliest: nextMonday } });
+        pieces.push({ text: m[0].trim(), day: { kind: "weekday", weekday: lookup(WEEKDAY, m[1] ?? m[2]) ?? 1, earliest: nextMonday(ctx.now.date) } });
         return true;
       });
       text.scan(VAGUE_DAY, (m) => {
@@ -233,7 +232,7 @@ export function englishGrammar(locale: string): Grammar {
       { field: "time", pattern: rx("\\b(?:at\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:am|pm)\\b|\\b(?:at\\s+)?\\d{1,2}:\\d{2}\\b|\\bat\\s+\\d{1,2}\\b") },
       { field: "duration", pattern: rx("\\bfor\\s+\\d+(?:[.,]\\d+)?(?!\\s*[\\p{L}\\d])") },
       // A zone left after a range ("3-4pm EST"): the range was read in the user's zone — ask. Capitals only.
-      { field: "time", pattern: rx("\\b(?:[ECMPA][SD]T|UTC|GMT|CES?T|BST|JST|IST|AES?T|AEDT|NZST|NZDT)\\b", "gu") },
+      { field: "time", pattern: rx(`\\b(?:${ZONE_ABBREVIATIONS})\\b`, "gu") },
     ],
     invitees,
     filler: [

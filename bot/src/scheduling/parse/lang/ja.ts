@@ -6,7 +6,7 @@ import { readWithChrono } from "../chrono-reader";
 import { PLACEHOLDER, rx } from "../masked-text";
 import { collect } from "../rules";
 import { CHANNEL_INVITEE } from "../types";
-import { addDays, weekdayOf } from "../zone";
+import { addDays, nextMonday } from "../zone";
 import { clockMinutes, daily, dayOfMonthPiece, fullYear, hhmm, isAmbiguousHour, meridiemOf, relative, minutes, monthly, nthWeekdayMonthly, rangePiece, seriesEndOfMonth, seriesEndOn, weekdayRange, weekly } from "./common";
 import type { CountPhrase, Grammar, Rule, SeriesEnd, WhenPiece } from "./grammar";
 
@@ -150,8 +150,7 @@ export function japaneseGrammar(): Grammar {
       });
       // chrono reads "来週の金曜日" as the Friday of this week; 来週 is the week from next Monday.
       text.scan(WEEKDAY_OF_WEEK, (m) => {
-        const nextMonday = addDays(ctx.now.date, 7 - ((weekdayOf(ctx.now.date) + 6) % 7));
-        pieces.push({ text: m[0], day: { kind: "weekday", weekday: WEEKDAY[m[2]!]!, earliest: m[1] === "来週" ? nextMonday : ctx.now.date } });
+        pieces.push({ text: m[0], day: { kind: "weekday", weekday: WEEKDAY[m[2]!]!, earliest: m[1] === "来週" ? nextMonday(ctx.now.date) : ctx.now.date } });
         return true;
       });
       pieces.push(...collect(text, CLOCKS, ctx.problems, "time").map((f) => f.value));

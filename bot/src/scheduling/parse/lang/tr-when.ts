@@ -4,7 +4,7 @@
 // Anything else that looks like a date or time is left for the leftovers check (a problem).
 import { rx, type MaskedText } from "../masked-text";
 import { collect } from "../rules";
-import { addDays, formatDate, isCalendarDate, weekdayOf } from "../zone";
+import { addDays, formatDate, isCalendarDate, nextMonday } from "../zone";
 import { alternation, clockMinutes, dayOfMonthPiece, hhmm } from "./common";
 import type { ReadContext, Rule, WhenPiece } from "./grammar";
 
@@ -75,8 +75,7 @@ export function readTurkishWhen(text: MaskedText, ctx: ReadContext): WhenPiece[]
   text.scan(WEEKDAY, (m) => {
     const weekday = TR_WEEKDAY[trLower(m[2]!)] ?? 0;
     const mod = m[1] ? trLower(m[1]) : "";
-    const nextMonday = addDays(ctx.now.date, 7 - ((weekdayOf(ctx.now.date) + 6) % 7));
-    const earliest = mod === "haftaya" || mod.includes("hafta") ? nextMonday : mod === "gelecek" || mod === "önümüzdeki" ? addDays(ctx.now.date, 1) : ctx.now.date;
+    const earliest = mod.includes("hafta") ? nextMonday(ctx.now.date) : mod === "gelecek" || mod === "önümüzdeki" ? addDays(ctx.now.date, 1) : ctx.now.date;
     pieces.push({ text: m[0], day: { kind: "weekday", weekday, earliest } });
     return true;
   });
